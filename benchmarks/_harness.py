@@ -1,0 +1,108 @@
+"""Shared benchmark plumbing: single-thread setup, sample photos, timing, tables.
+
+Benchmarks print figures and never assert. Ratios compare an augmenter with the bare
+OpenCV/numpy call doing the same work (the floor), measured in the same run, so
+machine noise largely cancels.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+import math  # noqa: E402
+import time  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from typing import Any, Callable  # noqa: E402
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+
+cv2.setNumThreads(1)
+
+__all__ = ["Case", "photos", "rate", "run_cases", "print_table"]
+
+
+@dataclass
+class Case:
+    """One benchmark row.
+
+    Attributes:
+        name: Row label.
+        make: Builds the augmenter (fixed parameters, so the floor can do the same work).
+        floor: ``f(image) -> image`` doing the same work with bare OpenCV/numpy, or None.
+        note: Free text printed beside the row.
+    """
+
+    name: str
+    make: Callable[[], Any]
+    floor: Callable[[np.ndarray], Any] | None = None
+    note: str = ""
+
+
+def photos(size: int, n: int = 8) -> list[np.ndarray]:
+    """``n`` distinct real-photo crops of ``size x size`` from the bundled sample image."""
+    from imgaug2 import data
+    base = data.quokka()
+    h, w = base.shape[:2]
+    out = []
+    for i in range(n):
+        scale = size / min(h, w) * (1.0 + 0.1 * (i % 3))
+        img = cv2.resize(base, (max(size, int(w * scale)), max(size, int(h * scale))),
+                         interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
+        y = (i * 7) % max(1, img.shape[0] - size + 1)
+        x = (i * 13) % max(1, img.shape[1] - size + 1)
+        out.append(np.ascontiguousarray(img[y:y + size, x:x + size]))
+    return out
+
+
+def rate(fn: Callable[[np.ndarray], Any], images: list[np.ndarray],
+         min_seconds: float = 0.4, repeats: int = 3) -> float:
+    """Images per second: best of ``repeats`` runs of at least ``min_seconds`` each."""
+    for im in images[:2]:
+        fn(im)
+    best = 0.0
+    for _ in range(repeats):
+        count = 0
+        start = time.perf_counter()
+        while True:
+            for im in images:
+                fn(im)
+            count += len(images)
+            elapsed = time.perf_counter() - start
+            if elapsed >= min_seconds:
+                break
+        best = max(best, count / elapsed)
+    return best
+
+
+def run_cases(cases: list[Case], size: int) -> list[dict]:
+    images = photos(size)
+    rows = []
+    for case in cases:
+        aug = case.make()
+        aug_rate = rate(lambda im: aug(image=im), images)
+        floor_rate = rate(case.floor, images) if case.floor is not None else float("nan")
+        rows.append({"name": case.name, "size": size, "aug": aug_rate, "floor": floor_rate,
+                     "ratio": aug_rate / floor_rate if case.floor is not None else float("nan"),
+                     "note": case.note})
+    return rows
+
+
+def print_table(rows: list[dict], title: str) -> None:
+    print("\n== %s ==" % title)
+    print("%-34s %6s %12s %12s %7s  %s" % ("augmenter", "size", "aug img/s", "floor img/s",
+                                           "ratio", "note"))
+    ratios = []
+    for r in rows:
+        print("%-34s %6d %12.0f %12.0f %7.2f  %s" % (r["name"], r["size"], r["aug"], r["floor"],
+                                                    r["ratio"], r["note"]))
+        if not math.isnan(r["ratio"]):
+            ratios.append(r["ratio"])
+    if ratios:
+        gmean = math.exp(sum(math.log(x) for x in ratios) / len(ratios))
+        print("geometric mean ratio over %d floored rows: %.2f (min %.2f)"
+              % (len(ratios), gmean, min(ratios)))

@@ -1,0 +1,128 @@
+"""Per-call state: how row keys are derived, replay look-ups and the record sink.
+
+Nothing here is stored on an augmenter: a call builds one :class:`CallContext`
+and hands it down the tree, so one pipeline instance can serve many threads.
+
+Key derivation (the headline guarantee lives here):
+
+* explicit sample keys: ``row_key = node.sample_root.fold_in(sample_key)``,
+  independent of batch size, order, worker, process and call history;
+* otherwise ``row_key = root.fold_in([salt,] n).fold_in(i)`` for call ``n``
+  and row ``i``; ``salt`` identifies the worker process and is only used when
+  the pipeline was built in another process (inherited by fork, or unpickled
+  into a worker), so workers never share a stream by accident while a
+  pipeline built inside a process behaves exactly as in the main process;
+* deterministic augmenters freeze ``n``: every call repeats row ``i``'s draws;
+* a child's key is its parent's row key folded with the child's position (or
+  its explicit, unique name), so siblings never share or shift streams.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any, Sequence
+
+from imgaug2.random import Key, process_salt
+
+__all__ = ["CallContext", "CallCounter", "COLUMNS"]
+
+COLUMNS = ("images", "heatmaps", "segmentation_maps", "keypoints", "bounding_boxes",
+           "polygons", "line_strings")
+
+
+class CallCounter:
+    """A thread-safe call counter that pickles as its value."""
+
+    __slots__ = ("_value", "_lock")
+
+    def __init__(self, value: int = 0) -> None:
+        self._value = value
+        self._lock = threading.Lock()
+
+    def take(self) -> int:
+        with self._lock:
+            n = self._value
+            self._value = n + 1
+            return n
+
+    @property
+    def value(self) -> int:
+        return self._value
+
+    def set(self, value: int) -> None:
+        with self._lock:
+            self._value = value
+
+    def __getstate__(self) -> int:
+        return self._value
+
+    def __setstate__(self, state: int) -> None:
+        self._value = state
+        self._lock = threading.Lock()
+
+    def __deepcopy__(self, memo: dict) -> "CallCounter":
+        return CallCounter(self._value)
+
+    def __copy__(self) -> "CallCounter":
+        return CallCounter(self._value)
+
+
+class CallContext:
+    """Everything one call passes down the augmenter tree."""
+
+    __slots__ = ("n", "salt", "sample_keys", "replay", "record", "hooks", "hook_column")
+
+    def __init__(self, n: int, sample_keys: Sequence[Any] | None, hooks: Any = None,
+                 hook_column: str | None = None, record: list | None = None,
+                 replay: list | None = None, origin_pid: int | None = None) -> None:
+        self.n = n
+        if sample_keys is not None or origin_pid is None or origin_pid == os.getpid():
+            self.salt = None
+        else:
+            self.salt = process_salt()
+        self.sample_keys = sample_keys
+        self.replay = replay
+        self.record = record
+        self.hooks = hooks
+        self.hook_column = hook_column
+
+    def call_key(self, node: Any) -> Key:
+        det = node._det_call
+        if det is not None:
+            return node._root.fold_in(det)
+        root = node._root
+        if self.salt is not None:
+            root = root.fold_in(self.salt)
+        return root.fold_in(self.n)
+
+    def row_keys(self, node: Any, rows: Sequence[int]) -> list[Key]:
+        """Row keys for ``node`` used as a root (top of the call, local seed, deterministic)."""
+        sk = self.sample_keys
+        if sk is not None:
+            sroot = node._sample_root
+            return [sroot.fold_in(sk[r]) for r in rows]
+        ck = self.call_key(node)
+        return [ck.fold_in(r) for r in rows]
+
+    def lookup(self, node: Any, rows: Sequence[int], path: tuple) -> list:
+        """Recorded params for ``node`` at ``path``; ``ValueError`` if missing or mismatched."""
+        out = []
+        expected = type(node)._registry_name or type(node).__name__
+        for r in rows:
+            entry = self.replay[r].get(path)  # type: ignore[index]
+            if entry is None:
+                raise ValueError(
+                    "record: no parameters for augmenter %r at path %s in row %d; the record is "
+                    "truncated or belongs to another pipeline" % (node.name, _fmt(path), r))
+            cls_name, params = entry
+            if cls_name != expected:
+                raise ValueError(
+                    "record: path %s holds parameters of %s but the pipeline has %s there; the "
+                    "record belongs to another pipeline" % (_fmt(path), cls_name, expected))
+            out.append(params)
+        return out
+
+
+def _fmt(path: tuple) -> str:
+    return "/" + "/".join(str(p) for p in path)

@@ -1,0 +1,382 @@
+"""Turning a user call into rows, running the tree, and shaping the outputs.
+
+``run_kwargs`` is what ``aug(...)``, ``aug.augment(...)``, ``aug.replay(...)``
+and ``imgaug2.replay(...)`` all end in. Inputs are normalised into per-row
+lists, the tree runs on those, and every output comes back in its input's
+format. Outputs never alias inputs and images come back C-contiguous.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+import numpy as np
+
+from imgaug2.core.context import COLUMNS, CallContext
+from imgaug2.core.record import Record
+
+__all__ = ["run_kwargs", "augment_batch_object", "augment_batches", "draw_augmenter_grid",
+           "run_columns"]
+
+_SINGULAR = {"image": "images", "heatmap": "heatmaps", "segmentation_map": "segmentation_maps"}
+_KNOWN = set(COLUMNS) | set(_SINGULAR)
+_CONTROL = ("key", "keys", "return_record")
+
+
+def _normalizers() -> Any:
+    from imgaug2.augmentables import normalization
+    return normalization
+
+
+class _LazyNorm:
+    # The normaliser module is only imported when a call needs it (the
+    # single-image path never does), keeping the hot path import-free.
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_normalizers(), name)
+
+
+def _check_image_array(image: Any, argname: str) -> None:
+    if not isinstance(image, np.ndarray):
+        raise TypeError("%s must be a numpy array, got %s" % (argname, type(image).__name__))
+    if image.ndim not in (2, 3):
+        raise ValueError("%s must have shape (H,W) or (H,W,C), got %s" % (argname, image.shape))
+    if image.dtype.kind not in "biuf":
+        raise TypeError("%s has dtype %s; expected a bool, integer or float dtype"
+                        % (argname, image.dtype))
+
+
+def _check_dtypes(aug: Any, images: list[np.ndarray], argname: str) -> None:
+    allowed = aug._tree_dtypes()
+    for im in images:
+        name = im.dtype.name
+        if name not in allowed:
+            raise TypeError("%s: dtype %s is not supported by %s (supported: %s)"
+                            % (argname, name, type(aug).__name__, ", ".join(sorted(allowed))))
+
+
+def _validate_sample_keys(keys: Any, n: int, argname: str) -> list:
+    if isinstance(keys, (str, bytes)) or not hasattr(keys, "__len__"):
+        raise TypeError("%s must be a list with one sample key per row, got %s"
+                        % (argname, type(keys).__name__))
+    keys = list(keys)
+    if len(keys) != n:
+        raise ValueError("%s has %d entries but the call has %d rows" % (argname, len(keys), n))
+    from imgaug2.random import _item_to_int
+    for k in keys:
+        try:
+            _item_to_int(k)
+        except TypeError as exc:
+            raise TypeError("%s: %s" % (argname, exc)) from None
+    return keys
+
+
+def run_columns(aug: Any, cols: dict[str, list], n: int, sample_keys: list | None = None,
+                hooks: Any = None, hook_column: str | None = None, record: bool = False,
+                replay: Record | None = None) -> tuple[dict[str, list], Record | None]:
+    """Run ``aug`` on normalised columns; returns new columns and the record."""
+    rows = list(range(n))
+    replay_rows = None
+    if replay is not None:
+        replay_rows = replay.lookup_table(n)
+        replay.check_shapes(cols, n)
+    call = CallContext(0, sample_keys, hooks=hooks, hook_column=hook_column,
+                       record=[[] for _ in rows] if record else None, replay=replay_rows,
+                       origin_pid=aug._origin_pid)
+    keys = None
+    if replay is None:
+        if sample_keys is None and aug._det_call is None:
+            call.n = aug._calls.take()
+        keys = call.row_keys(aug, rows)
+    out = aug._run(dict(cols), rows, keys, (), call, ())
+    rec = None
+    if record:
+        rec = Record.from_call(aug, call.record, sample_keys, cols, n)  # type: ignore[arg-type]
+    return out, rec
+
+
+def _unalias(out: dict[str, list], cols: dict[str, list]) -> None:
+    for name, column in out.items():
+        orig = cols.get(name)
+        if name == "images":
+            fixed = []
+            for i, im in enumerate(column):
+                if orig is not None and i < len(orig) and (im is orig[i] or np.shares_memory(im, orig[i])):
+                    im = np.array(im, copy=True, order="C")
+                elif not im.flags.c_contiguous:
+                    im = np.ascontiguousarray(im)
+                fixed.append(im)
+            out[name] = fixed
+        elif orig is not None:
+            out[name] = [item.deepcopy() if i < len(orig) and item is orig[i] else item
+                         for i, item in enumerate(column)]
+
+
+_FAST_KEYS = frozenset({"image", "key", "return_record"})
+
+
+def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
+    """``aug(image=img[, key=k][, return_record=b])``: the hot path, kept lean."""
+    image = kwargs["image"]
+    if type(image) is not np.ndarray or image.ndim not in (2, 3) \
+            or image.dtype not in aug._tree_dtype_set():
+        _check_image_array(image, "image")
+        _check_dtypes(aug, [image], "image")
+    return_record = kwargs.get("return_record", False)
+    if return_record is not True and return_record is not False:
+        raise TypeError("return_record must be a bool, got %r" % (return_record,))
+    sample_keys = _single_key(kwargs, 1) if "key" in kwargs else None
+    out, rec = run_columns(aug, {"images": [image]}, 1, sample_keys, hooks, "images",
+                           record=return_record)
+    result = out["images"][0]
+    if result is image or (result.base is not None and np.may_share_memory(result, image)):
+        result = np.array(result, copy=True, order="C")
+    elif not result.flags.c_contiguous:
+        result = np.ascontiguousarray(result)
+    return (result, rec) if return_record else result
+
+
+def run_kwargs(aug: Any, kwargs: dict[str, Any], return_batch: bool = False, hooks: Any = None,
+               replay: Any = None) -> Any:
+    """Parse the keyword call, run the tree and return outputs in keyword order."""
+    if "image" in kwargs and replay is None and not return_batch and _FAST_KEYS.issuperset(kwargs):
+        return _fast_single_image(aug, kwargs, hooks)
+    for k in kwargs:
+        if k not in _KNOWN and k not in _CONTROL:
+            raise TypeError("unknown keyword argument %r; expected any of image, images, heatmaps, "
+                            "segmentation_maps, keypoints, bounding_boxes, polygons, line_strings, "
+                            "key, keys, return_record" % k)
+    return_record = kwargs.get("return_record", False)
+    if not isinstance(return_record, bool):
+        raise TypeError("return_record must be a bool, got %r" % (return_record,))
+    names = [k for k in kwargs if k not in _CONTROL]
+    if not names:
+        raise ValueError("nothing to augment: pass image=, images=, heatmaps=, segmentation_maps=, "
+                         "keypoints=, bounding_boxes=, polygons= or line_strings=")
+    canon = [_SINGULAR.get(k, k) for k in names]
+    if len(set(canon)) != len(canon):
+        raise TypeError("the same target was given twice (%s)" % ", ".join(names))
+    single = "image" in kwargs
+    if single and "images" in kwargs:
+        raise TypeError("pass either image= or images=, not both")
+
+    norm: Any = _LazyNorm()
+    cols: dict[str, list] = {}
+    originals: dict[str, Any] = {}
+    shapes = None
+    if single:
+        image = kwargs["image"]
+        _check_image_array(image, "image")
+        cols["images"] = [image]
+        originals["images"] = image
+        shapes = [image.shape]
+    elif kwargs.get("images") is not None:
+        imgs = norm.normalize_images(kwargs["images"])
+        cols["images"] = imgs
+        originals["images"] = kwargs["images"]
+        shapes = [im.shape for im in imgs]
+    for name, canon_name in zip(names, canon):
+        if canon_name == "images":
+            continue
+        value = kwargs[name]
+        if value is None:
+            continue
+        if single:
+            value = _wrap_single(canon_name, value)
+        normalized = getattr(norm, "normalize_" + canon_name)(value, shapes)
+        if normalized is None:
+            continue
+        cols[canon_name] = normalized
+        originals[canon_name] = kwargs[name]
+    n = _count_rows(cols)
+    if "images" in cols:
+        _check_dtypes(aug, cols["images"], "image" if single else "images")
+    sample_keys = _single_key(kwargs, n) if "key" in kwargs else None
+    if "keys" in kwargs:
+        if "key" in kwargs:
+            raise TypeError("pass either key= or keys=, not both")
+        sample_keys = _validate_sample_keys(kwargs["keys"], n, "keys")
+    hook_column = next((c for c in COLUMNS if c in cols), None)
+    record_obj = None
+    if replay is not None:
+        record_obj = _as_record(replay)
+        from imgaug2.core.record import pipeline_fingerprint
+        fp = record_obj.fingerprint()
+        if fp and [tuple(x) for x in fp] != pipeline_fingerprint(aug):
+            raise ValueError("record: it was made by a different pipeline (its augmenters and "
+                             "their positions do not match this one)")
+    out, rec = run_columns(aug, cols, n, sample_keys, hooks, hook_column,
+                           record=return_record, replay=record_obj)
+    _unalias(out, cols)
+
+    results = []
+    for name, canon_name in zip(names, canon):
+        if canon_name not in out:
+            results.append(kwargs[name])
+            continue
+        if single and canon_name == "images":
+            results.append(out["images"][0])
+        elif single:
+            results.append(_unwrap_single(canon_name, out[canon_name], kwargs[name], norm))
+        else:
+            results.append(getattr(norm, "invert_normalize_" + canon_name)(
+                out[canon_name], originals[canon_name]))
+    if return_batch:
+        from imgaug2.augmentables.batches import UnnormalizedBatch
+        batch = UnnormalizedBatch(**{c: kwargs[nm] for nm, c in zip(names, canon)})
+        for (name, canon_name), value in zip(zip(names, canon), results):
+            setattr(batch, canon_name + "_aug", value)
+        return (batch, rec) if return_record else batch
+    if return_record:
+        return tuple(results) + (rec,)
+    return results[0] if len(results) == 1 else tuple(results)
+
+
+def _single_key(kwargs: dict[str, Any], n: int) -> list | None:
+    if "keys" in kwargs and "key" not in kwargs:
+        return _validate_sample_keys(kwargs["keys"], n, "keys")
+    if "key" not in kwargs:
+        return None
+    if n != 1:
+        raise ValueError("key= describes one row but the call has %d rows; use keys=[...]" % n)
+    return _validate_sample_keys([kwargs["key"]], 1, "key")
+
+
+def _wrap_single(name: str, value: Any) -> Any:
+    # With image=, annotations describe that one image: make them a 1-row list.
+    if name in ("heatmaps", "segmentation_maps"):
+        if isinstance(value, np.ndarray):
+            return value[np.newaxis]
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [list(value)]
+    if isinstance(value, np.ndarray):
+        return value[np.newaxis]
+    return [value]
+
+
+def _unwrap_single(name: str, column: list, original: Any, norm: Any) -> Any:
+    wrapped = _wrap_single(name, original)
+    inverted = getattr(norm, "invert_normalize_" + name)(column, wrapped)
+    if isinstance(inverted, np.ndarray):
+        return inverted[0]
+    result = inverted[0]
+    if isinstance(original, tuple) and isinstance(result, list):
+        return tuple(result)
+    return result
+
+
+def _count_rows(cols: dict[str, list]) -> int:
+    n = None
+    first = None
+    for name, column in cols.items():
+        if n is None:
+            n, first = len(column), name
+        elif len(column) != n:
+            raise ValueError("%s has %d rows but %s has %d; every target needs one entry per image"
+                             % (name, len(column), first, n))
+    if n is None:
+        raise ValueError("nothing to augment: every target was None")
+    return n
+
+
+def _as_record(replay: Any) -> Record:
+    if isinstance(replay, Record):
+        return replay
+    if isinstance(replay, (str, bytes, dict)):
+        return Record.from_json(replay)
+    raise TypeError("record must be a Record, its JSON text or dict, got %s" % type(replay).__name__)
+
+
+# ---------------------------------------------------------------- batches
+
+def augment_batch_object(aug: Any, batch: Any, hooks: Any = None, keys: list | None = None) -> Any:
+    """Augment a ``Batch``/``UnnormalizedBatch`` in place of its ``*_aug`` attributes."""
+    from imgaug2.augmentables.batches import Batch, UnnormalizedBatch
+    if isinstance(batch, UnnormalizedBatch):
+        kwargs = {c: getattr(batch, c + "_unaug") for c in COLUMNS
+                  if getattr(batch, c + "_unaug", None) is not None}
+        if not kwargs:
+            return batch
+        if keys is not None:
+            kwargs["keys"] = keys
+        outs = run_kwargs(aug, kwargs, hooks=hooks)
+        kwargs.pop("keys", None)
+        outs = outs if len(kwargs) > 1 else (outs,)
+        for c, value in zip(kwargs, outs):
+            setattr(batch, c + "_aug", value)
+        return batch
+    if isinstance(batch, Batch):
+        cols = {c: getattr(batch, c + "_unaug") for c in COLUMNS
+                if getattr(batch, c + "_unaug", None) is not None}
+        if not cols:
+            return batch
+        norm = _normalizers()
+        normalized: dict[str, list] = {}
+        shapes = None
+        if "images" in cols:
+            normalized["images"] = norm.normalize_images(cols["images"])
+            shapes = [im.shape for im in normalized["images"]]
+            _check_dtypes(aug, normalized["images"], "images")
+        for c, value in cols.items():
+            if c != "images":
+                normalized[c] = getattr(norm, "normalize_" + c)(value, shapes)
+        n = _count_rows(normalized)
+        if keys is not None:
+            keys = _validate_sample_keys(keys, n, "keys")
+        out, _ = run_columns(aug, normalized, n, keys, hooks=hooks,
+                             hook_column=next((c for c in COLUMNS if c in normalized), None))
+        _unalias(out, normalized)
+        for c in cols:
+            setattr(batch, c + "_aug", getattr(norm, "invert_normalize_" + c)(out[c], cols[c]))
+        return batch
+    raise TypeError("batch must be a Batch or UnnormalizedBatch, got %s" % type(batch).__name__)
+
+
+def augment_batches(aug: Any, batches: Iterable[Any], hooks: Any = None,
+                    background: bool = False) -> Iterator[Any]:
+    from imgaug2.augmentables.batches import Batch, UnnormalizedBatch
+    if not isinstance(background, bool):
+        raise TypeError("background must be a bool, got %r" % (background,))
+    if isinstance(batches, (Batch, UnnormalizedBatch, np.ndarray)):
+        raise TypeError("batches must be a list or generator of batches, not a single %s"
+                        % type(batches).__name__)
+    if background:
+        from imgaug2.multicore import Pool
+        def _bg() -> Iterator[Any]:
+            with Pool(aug, processes=-1) as pool:
+                yield from pool.imap_batches(batches)
+        return _bg()
+
+    def _gen() -> Iterator[Any]:
+        for batch in batches:
+            if isinstance(batch, (Batch, UnnormalizedBatch)):
+                yield augment_batch_object(aug, batch, hooks=hooks)
+            elif isinstance(batch, np.ndarray) or (
+                    isinstance(batch, list) and batch and isinstance(batch[0], np.ndarray)):
+                yield run_kwargs(aug, {"images": batch}, hooks=hooks)
+            else:
+                ub = UnnormalizedBatch(keypoints=batch) if _looks_like_keypoints(batch) \
+                    else UnnormalizedBatch(images=batch)
+                yield augment_batch_object(aug, ub, hooks=hooks)
+    return _gen()
+
+
+def _looks_like_keypoints(batch: Any) -> bool:
+    from imgaug2.augmentables.kps import KeypointsOnImage
+    return isinstance(batch, list) and bool(batch) and isinstance(batch[0], KeypointsOnImage)
+
+
+def draw_augmenter_grid(aug: Any, images: Any, rows: int, cols: int) -> np.ndarray:
+    from imgaug2.imgaug_utils import draw_grid
+    if isinstance(images, np.ndarray) and images.ndim in (2, 3):
+        images = [images]
+    images = list(images)
+    det = aug.to_deterministic()
+    augs = []
+    for _ in range(rows * cols):
+        det = aug.to_deterministic()
+        augs.append(det(images=images))
+    grids = []
+    for i in range(len(images)):
+        grids.append(draw_grid([a[i] for a in augs], rows=rows, cols=cols))
+    return np.vstack(grids)
