@@ -92,6 +92,37 @@ def _work(task: tuple[int, Any]) -> tuple[int, Any]:
     return index, augment_indexed_batch(_WORKER_AUG, _WORKER_SEED, index, batch)
 
 
+def _wait_any(futures: list, timeout: float | None) -> set:
+    import time
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        remaining = 0.2 if deadline is None else min(0.2, deadline - time.monotonic())
+        if remaining <= 0:
+            return set()
+        done, _ = cf.wait(futures, timeout=remaining, return_when=cf.FIRST_COMPLETED)
+        if done:
+            return done
+
+
+def _poll(fut: cf.Future, timeout: float | None) -> Any:
+    """``fut.result(timeout)`` in short slices.
+
+    An untimed wait blocks in a lock that a SIGINT delivered to another thread
+    (e.g. the executor's queue feeder) never interrupts; short slices let the
+    main thread see Ctrl-C promptly.
+    """
+    import time
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        remaining = 0.2 if deadline is None else min(0.2, deadline - time.monotonic())
+        if remaining <= 0:
+            raise cf.TimeoutError()
+        try:
+            return fut.result(timeout=remaining)
+        except cf.TimeoutError:
+            continue
+
+
 # --------------------------------------------------------------------- pool
 
 class Pool:
@@ -263,8 +294,7 @@ class Pool:
             if ordered:
                 index, fut = pending.popleft()
             else:
-                done, _ = cf.wait([f for _, f in pending], timeout=timeout,
-                                  return_when=cf.FIRST_COMPLETED)
+                done = _wait_any([f for _, f in pending], timeout)
                 if not done:
                     raise BatchFailedError("no batch finished within %s s" % timeout,
                                            [i for i, _ in pending])
@@ -274,7 +304,7 @@ class Pool:
 
     def _result(self, index: int, fut: cf.Future, pending: deque, timeout: float | None) -> Any:
         try:
-            return fut.result(timeout=timeout)[1]
+            return _poll(fut, timeout)[1]
         except cf.process.BrokenProcessPool:
             failed = [index] + [i for i, _ in pending]
             self.terminate()
