@@ -41,3 +41,46 @@ def test_every_block_of_the_reproducibility_guide_runs():
     assert ns["batches_aug"][0].images_aug.shape == ns["images_batch_0"].shape
     assert isinstance(ns["make_augmenter_for_worker"](1), __import__(
         "imgaug2.augmenters", fromlist=["x"]).Sequential)
+
+
+README = HERE / "seeds" / "004_imgaug_readme.md"
+README_SHARED = HERE.parent.parent / "shared" / "seeds" / "004_502ed0b5e90847d4.txt"
+
+
+def test_bundled_readme_copy_matches_shared_seed():
+    if README_SHARED.exists():
+        assert README_SHARED.read_text() == README.read_text()
+
+
+def _readme_namespace(monkeypatch):
+    """What the README's snippets assume exists: a loader, a trainer, skimage's astronaut."""
+    import types
+
+    import imgaug2
+    from imgaug2 import data
+    monkeypatch.setattr(imgaug2, "imshow", lambda *a, **k: None)
+    skimage_data = types.SimpleNamespace(astronaut=lambda: data.quokka(size=(128, 128)))
+    rng = np.random.default_rng(0)
+    return {
+        "load_batch": lambda idx: rng.integers(0, 255, (2, 48, 48, 3), dtype=np.uint8),
+        "train_on_images": lambda images: None,
+        "np": np,
+        "__skimage_data": skimage_data,
+    }
+
+
+def _translate(code: str) -> str:
+    code = code.replace("from imgaug import", "from imgaug2 import")
+    code = code.replace("import imgaug as ia", "import imgaug2 as ia")
+    code = code.replace("from skimage import data", "data = __skimage_data")
+    return code
+
+
+README_BLOCKS = blocks(README) if README.exists() else []
+
+
+@pytest.mark.parametrize("index", range(len(README_BLOCKS)))
+def test_imgaug_readme_block_runs(index, monkeypatch):
+    ns = _readme_namespace(monkeypatch)
+    code = _translate(README_BLOCKS[index])
+    exec(compile(code, "%s block %d" % (README.name, index), "exec"), ns)

@@ -216,3 +216,13 @@ def test_record_json_round_trip_and_replay_module_function():
     img2, kps2 = ia.replay(text, image=t["image"], keypoints=t["keypoints"])
     assert np.array_equal(img, img2) and np.allclose(kps.coords_xy(), kps2.coords_xy())
     assert ia.Record.from_json(text).to_json() == text
+
+
+def test_single_image_with_bare_heatmap_and_segmap_arrays():
+    img = image()
+    hm = np.random.default_rng(0).random((32, 40)).astype(np.float32)
+    seg = np.zeros((32, 40), np.int32)
+    seg[:, :5] = 1
+    img_aug, hm_aug, seg_aug = iaa.Fliplr(1.0)(image=img, heatmaps=hm, segmentation_maps=seg)
+    assert hm_aug.shape == (32, 40) and np.allclose(hm_aug, hm[:, ::-1])
+    assert seg_aug.shape == (32, 40) and np.array_equal(seg_aug, seg[:, ::-1])

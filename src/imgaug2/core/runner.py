@@ -243,7 +243,10 @@ def _single_key(kwargs: dict[str, Any], n: int) -> list | None:
 
 def _wrap_single(name: str, value: Any) -> Any:
     # With image=, annotations describe that one image: make them a 1-row list.
-    if name in ("heatmaps", "segmentation_maps"):
+    if name == "heatmaps":
+        # A bare array is one map, (H,W) or (H,W,C): the list path reads both.
+        return [value]
+    if name == "segmentation_maps":
         if isinstance(value, np.ndarray):
             return value[np.newaxis]
         return [value]
