@@ -19,20 +19,28 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-from imgaug2.augmentables import (  # noqa: E402
-    Batch, BoundingBox, BoundingBoxesOnImage, HeatmapsOnImage, Keypoint, KeypointsOnImage,
-    LineString, LineStringsOnImage, MultiPolygon, Polygon, PolygonsOnImage,
-    SegmentationMapsOnImage, UnnormalizedBatch)
 from imgaug2.core.hooks import (  # noqa: E402
     HooksBoundingBoxes, HooksHeatmaps, HooksImages, HooksKeypoints, HooksLineStrings,
     HooksPolygons, HooksSegmentationMaps)
 from imgaug2.core.record import Record, replay  # noqa: E402
 from imgaug2.core.registry import register_lambda  # noqa: E402
-from imgaug2.imgaug_utils import *  # noqa: E402,F401,F403
-from imgaug2.imgaug_utils import __all__ as _utils_all  # noqa: E402
 from imgaug2.random import seed  # noqa: E402
 
-# Loaded on first use: they pull in process machinery or files nobody needs at import.
+ALL = "ALL"
+
+_AUGMENTABLES = ("Batch", "UnnormalizedBatch", "BoundingBox", "BoundingBoxesOnImage",
+                 "HeatmapsOnImage", "Keypoint", "KeypointsOnImage", "LineString",
+                 "LineStringsOnImage", "MultiPolygon", "Polygon", "PolygonsOnImage",
+                 "SegmentationMapsOnImage")
+_UTILS = ("is_np_array", "is_np_scalar", "is_single_integer", "is_single_float",
+          "is_single_number", "is_single_bool", "is_iterable", "is_string", "is_integer_array",
+          "is_float_array", "is_callable", "is_generator", "flatten", "imresize_many_images",
+          "imresize_single_image", "pad", "pad_to_aspect_ratio", "pad_to_multiples_of",
+          "compute_paddings_to_reach_aspect_ratio", "compute_paddings_for_aspect_ratio",
+          "compute_paddings_to_reach_multiples_of", "pool", "avg_pool", "max_pool", "min_pool",
+          "median_pool", "draw_grid", "draw_text", "imshow")
+
+# Everything below loads on first use, so "import imgaug2" stays cheap.
 _LAZY = {
     "BatchLoader": ("imgaug2.multicore", "BatchLoader"),
     "BackgroundAugmenter": ("imgaug2.multicore", "BackgroundAugmenter"),
@@ -48,6 +56,8 @@ _LAZY = {
     "quokka_bounding_boxes": ("imgaug2.data", "quokka_bounding_boxes"),
     "quokka_polygons": ("imgaug2.data", "quokka_polygons"),
 }
+_LAZY.update({name: ("imgaug2.augmentables", name) for name in _AUGMENTABLES})
+_LAZY.update({name: ("imgaug2.imgaug_utils", name) for name in _UTILS})
 
 
 def __getattr__(name: str) -> Any:
@@ -61,11 +71,12 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = sorted(set(_utils_all) | set(_LAZY) | {
-    "__version__", "seed", "Record", "replay", "register_lambda",
-    "Batch", "UnnormalizedBatch", "BoundingBox", "BoundingBoxesOnImage", "HeatmapsOnImage",
-    "Keypoint", "KeypointsOnImage", "LineString", "LineStringsOnImage", "MultiPolygon",
-    "Polygon", "PolygonsOnImage", "SegmentationMapsOnImage",
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
+__all__ = sorted(set(_LAZY) | {
+    "__version__", "seed", "ALL", "Record", "replay", "register_lambda",
     "HooksImages", "HooksHeatmaps", "HooksSegmentationMaps", "HooksKeypoints",
     "HooksBoundingBoxes", "HooksPolygons", "HooksLineStrings",
 })

@@ -35,8 +35,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
 import os
 import threading
 from typing import Any, Iterable
@@ -78,7 +76,8 @@ def _mix(h: int, x: int) -> int:
 
 
 def _digest(tag: bytes, payload: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(tag + payload, digest_size=8).digest(), "little")
+    from hashlib import blake2b  # imported on first use: keeps "import imgaug2" light
+    return int.from_bytes(blake2b(tag + payload, digest_size=8).digest(), "little")
 
 
 def _canonical(item: Any) -> bytes:
@@ -455,6 +454,7 @@ def process_salt() -> Any:
     cached = _SALT_CACHE.get(pid)
     if cached is not None:
         return cached[0]
+    import multiprocessing
     salt: Any = None
     if multiprocessing.parent_process() is not None:
         salt = ("mp",) + tuple(multiprocessing.current_process()._identity)

@@ -126,12 +126,23 @@ def lookup(kind: str, name: Any) -> type:
     if not isinstance(name, str):
         raise ValueError("unknown %s name %r (expected a string)" % (kind, name))
     cls = _REGISTRY.get(kind, {}).get(name)
+    if cls is None and kind == "augmenter":
+        # Families load lazily; a name may belong to one not imported yet.
+        from imgaug2.augmenters import load_all_families
+        load_all_families()
+        cls = _REGISTRY[kind].get(name)
+    elif cls is None and kind == "parameter":
+        import imgaug2.parameters  # noqa: F401
+        cls = _REGISTRY[kind].get(name)
     if cls is None:
         raise ValueError("unknown %s name %r" % (kind, name))
     return cls
 
 
 def registered_names(kind: str) -> list[str]:
+    if kind == "augmenter":
+        from imgaug2.augmenters import load_all_families
+        load_all_families()
     return sorted(_REGISTRY[kind])
 
 
