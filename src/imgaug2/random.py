@@ -9,9 +9,10 @@ other.
 How a key becomes a generator (documented and stable, records depend on it):
 
 * Each folded item is reduced to a non-negative integer: ``int`` values
-  ``0 <= x < 2**64`` stand for themselves; strings, bytes, negative or large
-  ints and tuples go through BLAKE2b (8-byte digest, type-tagged) so they never
-  depend on Python's salted ``hash()``.
+  ``0 <= x < 2**64`` stand for themselves; tuples of such ints are mixed
+  element by element after a tuple tag; strings, bytes, negative or large ints
+  and other tuples go through BLAKE2b (8-byte digest, type-tagged) so they
+  never depend on Python's salted ``hash()``.
 * A 64-bit state is mixed with a SplitMix64-style finaliser, one item at a
   time. The Philox4x64 key is ``(h, mix(h, LANE))``; its counter starts at
   zero. Setting the state of a reused, thread-local Philox
@@ -97,11 +98,20 @@ def _canonical(item: Any) -> bytes:
         "key items must be int, str, bytes or tuples of those, got %s" % type(item).__name__)
 
 
+_TUPLE_TAG = 0x5A17C0DE7E5E0001
+
+
 def _item_to_int(item: Any) -> int:
     """Reduce one folded item to a non-negative integer (stable across runs)."""
     t = type(item)
     if t is int and 0 <= item <= _MASK64:
         return item
+    if t is tuple and all(type(x) is int and 0 <= x <= _MASK64 for x in item):
+        # (epoch, index)-style keys: mixed directly, no digest (the common hot path).
+        h = _mix(_TUPLE_TAG, len(item))
+        for x in item:
+            h = _mix(h, x)
+        return h
     if isinstance(item, (np.integer,)) and not isinstance(item, np.bool_) and 0 <= int(item) <= _MASK64:
         return int(item)
     if isinstance(item, float) or isinstance(item, np.floating):

@@ -487,12 +487,17 @@ class Augmenter(Configurable):
                 cached = frozenset(np.dtype(n) for n in type(self).supported_dtypes)
                 _DTYPE_SETS[type(self)] = cached
             return cached
-        return frozenset(np.dtype(n) for n in self._tree_dtypes())
+        names = self._tree_dtypes()
+        cached = _DTYPE_SETS_BY_NAMES.get(names)
+        if cached is None:
+            cached = _DTYPE_SETS_BY_NAMES[names] = frozenset(np.dtype(n) for n in names)
+        return cached
 
     def _tree_dtypes(self) -> frozenset[str]:
         allowed = type(self).supported_dtypes
-        for _, child in self._child_entries():
-            allowed = allowed & child._tree_dtypes()
+        for lst in self.get_children_lists():
+            for child in lst:
+                allowed = allowed & child._tree_dtypes()
         return allowed
 
 
@@ -508,6 +513,7 @@ def _runner() -> Any:
         _RUNNER = runner
     return _RUNNER
 _DTYPE_SETS: dict[type, frozenset] = {}
+_DTYPE_SETS_BY_NAMES: dict[frozenset, frozenset] = {}
 
 _TARGET_METHODS = {
     "images": "_augment_image",

@@ -101,7 +101,10 @@ class CallContext:
         sk = self.sample_keys
         if sk is not None:
             sroot = node._sample_root
-            return [sroot.fold_in(sk[r]) for r in rows]
+            try:
+                return [sroot.fold_in(sk[r]) for r in rows]
+            except TypeError as exc:
+                raise TypeError("keys: %s" % exc) from None
         ck = self.call_key(node)
         return [ck.fold_in(r) for r in rows]
 

@@ -12,8 +12,11 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
+import os
+
 from imgaug2.core.context import COLUMNS, CallContext
 from imgaug2.core.record import Record
+from imgaug2.random import LazyGenerator, process_salt
 
 __all__ = ["run_kwargs", "augment_batch_object", "augment_batches", "draw_augmenter_grid",
            "run_columns"]
@@ -61,12 +64,7 @@ def _validate_sample_keys(keys: Any, n: int, argname: str) -> list:
     keys = list(keys)
     if len(keys) != n:
         raise ValueError("%s has %d entries but the call has %d rows" % (argname, len(keys), n))
-    from imgaug2.random import _item_to_int
-    for k in keys:
-        try:
-            _item_to_int(k)
-        except TypeError as exc:
-            raise TypeError("%s: %s" % (argname, exc)) from None
+    # Each key's type is checked when it is folded in (CallContext.row_keys).
     return keys
 
 
@@ -112,6 +110,15 @@ def _unalias(out: dict[str, list], cols: dict[str, list]) -> None:
 
 
 _FAST_KEYS = frozenset({"image", "key", "return_record"})
+_DIRECT: dict[type, bool] = {}
+
+
+def _is_plain_leaf(cls: type) -> bool:
+    """True if ``cls`` runs rows through the base engine unchanged (safe to short-cut)."""
+    from imgaug2.core.base import Augmenter
+    return (cls._run is Augmenter._run and cls._apply is Augmenter._apply
+            and cls._sample_rows is Augmenter._sample_rows
+            and cls.get_children_lists is Augmenter.get_children_lists)
 
 
 def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
@@ -125,9 +132,36 @@ def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
     if return_record is not True and return_record is not False:
         raise TypeError("return_record must be a bool, got %r" % (return_record,))
     sample_keys = _single_key(kwargs, 1) if "key" in kwargs else None
-    out, rec = run_columns(aug, {"images": [image]}, 1, sample_keys, hooks, "images",
-                           record=return_record)
-    result = out["images"][0]
+    cls = type(aug)
+    direct = _DIRECT.get(cls)
+    if direct is None:
+        direct = _DIRECT[cls] = _is_plain_leaf(cls)
+    if direct and hooks is None and not return_record and not aug.get_children_lists():
+        # Same keys as run_columns (CallContext.row_keys for row 0), minus its bookkeeping.
+        if sample_keys is not None:
+            try:
+                key = aug._sample_root.fold_in(sample_keys[0])
+            except TypeError as exc:
+                raise TypeError("key: %s" % exc) from None
+        else:
+            det = aug._det_call
+            if det is not None:
+                key = aug._root.fold_in(det).fold_in(0)
+            else:
+                n = aug._calls.take()
+                root = aug._root
+                if aug._origin_pid != os.getpid():
+                    salt = process_salt()
+                    if salt is not None:
+                        root = root.fold_in(salt)
+                key = root.fold_in(n).fold_in(0)
+        params = aug._sample(LazyGenerator(key), image.shape)
+        result = aug._augment_image(image, params) if params.applied else image
+        rec = None
+    else:
+        out, rec = run_columns(aug, {"images": [image]}, 1, sample_keys, hooks, "images",
+                               record=return_record)
+        result = out["images"][0]
     if result is image or (result.base is not None and np.may_share_memory(result, image)):
         result = np.array(result, copy=True, order="C")
     elif not result.flags.c_contiguous:
