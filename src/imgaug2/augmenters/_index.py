@@ -166,7 +166,6 @@ INDEX = {
     'CLAHE': 'contrast',
     'CLAHEParams': 'contrast',
     'ContrastCurveParams': 'contrast',
-    'ContrastNormalization': 'contrast',
     'GammaContrast': 'contrast',
     'HistogramEqualization': 'contrast',
     'LinearContrast': 'contrast',
