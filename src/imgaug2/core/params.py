@@ -92,6 +92,11 @@ def params_from_json(data: Any, where: str = "params") -> Params:
         raise ValueError("%s: expected {'type': ..., 'fields': {...}}" % where)
     cls = _PARAMS_TYPES.get(data["type"])
     if cls is None:
+        # Families load lazily; the type may belong to one not imported yet.
+        from imgaug2.augmenters import load_all_families
+        load_all_families()
+        cls = _PARAMS_TYPES.get(data["type"])
+    if cls is None:
         raise ValueError("%s: unknown params type %r" % (where, data["type"]))
     names = {f.name for f in dataclasses.fields(cls)}
     kwargs = {}
