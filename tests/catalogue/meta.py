@@ -8,7 +8,8 @@ from tests.catalogue import Entry
 
 
 def _invert(images, random_state, parents, hooks):
-    return [np.asarray(im).max() - im if im.dtype != bool else ~im for im in images]
+    # Range-safe for every dtype: bitwise NOT for ints/bool, negation for floats.
+    return [-im if im.dtype.kind == "f" else ~im for im in images]
 
 
 def _always(items, random_state, parents, hooks):
