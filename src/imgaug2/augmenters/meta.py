@@ -161,10 +161,39 @@ class _Container(Augmenter):
         return {}
 
 
+class _ListContainer(_Container, list):
+    """A container that is itself the list of its children (imgaug's Sequential/SomeOf)."""
+
+    def add(self, augmenter: Augmenter) -> None:
+        if not isinstance(augmenter, Augmenter):
+            raise TypeError("augmenter must be an Augmenter, got %s" % type(augmenter).__name__)
+        self.append(augmenter)
+
+    def get_children_lists(self) -> list[list[Augmenter]]:
+        return [self]
+
+    def _current_children_config(self) -> dict[str, Any]:
+        return {"children": list(self)}
+
+    def _apply(self, cols: dict[str, list], params: list[Params], rows: list[int],
+               keys: list | None, path: tuple, call: Any, parents: tuple) -> dict[str, list]:
+        return self._apply_grouped(cols, params, rows, keys, path, call, parents,
+                                   lambda p: p.order, lambda g: g)
+
+    # Identity semantics: two containers with equal children are still different nodes.
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+
 # --------------------------------------------------------------- Sequential
 
 @register("Sequential")
-class Sequential(_Container, list):
+class Sequential(_ListContainer):
     """Apply children one after another (optionally in a random order per row).
 
     Supported dtypes: those of its children.
@@ -188,17 +217,6 @@ class Sequential(_Container, list):
             raise TypeError("random_order must be a bool, got %r" % (random_order,))
         self.random_order = bool(random_order)
 
-    def add(self, augmenter: Augmenter) -> None:
-        if not isinstance(augmenter, Augmenter):
-            raise TypeError("augmenter must be an Augmenter, got %s" % type(augmenter).__name__)
-        self.append(augmenter)
-
-    def get_children_lists(self) -> list[list[Augmenter]]:
-        return [self]
-
-    def _current_children_config(self) -> dict[str, Any]:
-        return {"children": list(self)}
-
     def _sample_rows(self, cols: dict[str, list], keys: list) -> list[Params]:
         n = len(self)
         if not self.random_order:
@@ -207,29 +225,17 @@ class Sequential(_Container, list):
         return [OrderParams(order=tuple(int(i) for i in generator_for(k).permutation(n)))  # noqa
                 for k in keys]
 
-    def _apply(self, cols: dict[str, list], params: list[Params], rows: list[int],
-               keys: list | None, path: tuple, call: Any, parents: tuple) -> dict[str, list]:
-        return self._apply_grouped(cols, params, rows, keys, path, call, parents,
-                                   lambda p: p.order, lambda g: g)
-
     def __repr__(self) -> str:
         return "Sequential(name=%s, random_order=%s, children=[%s], deterministic=%s)" % (
             self.name, self.random_order, ", ".join(repr(c) for c in self), self.deterministic)
 
     __str__ = __repr__
-    __hash__ = None  # type: ignore[assignment]
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    def __ne__(self, other: object) -> bool:
-        return self is not other
 
 
 # ------------------------------------------------------------------ SomeOf
 
 @register("SomeOf")
-class SomeOf(_Container, list):
+class SomeOf(_ListContainer):
     """Apply a random subset of the children to each row.
 
     Supported dtypes: those of its children.
@@ -289,17 +295,6 @@ class SomeOf(_Container, list):
         raise TypeError("n must be an int, a tuple, a list, a parameter or None, got %s"
                         % type(n).__name__)
 
-    def add(self, augmenter: Augmenter) -> None:
-        if not isinstance(augmenter, Augmenter):
-            raise TypeError("augmenter must be an Augmenter, got %s" % type(augmenter).__name__)
-        self.append(augmenter)
-
-    def get_children_lists(self) -> list[list[Augmenter]]:
-        return [self]
-
-    def _current_children_config(self) -> dict[str, Any]:
-        return {"children": list(self)}
-
     def _draw_count(self, rng: np.random.Generator, k: int) -> int:
         mode, n = self._n_mode, self.n
         if mode == "const":
@@ -320,24 +315,12 @@ class SomeOf(_Container, list):
             chosen = np.sort(chosen)
         return OrderParams(order=tuple(int(i) for i in chosen))
 
-    def _apply(self, cols: dict[str, list], params: list[Params], rows: list[int],
-               keys: list | None, path: tuple, call: Any, parents: tuple) -> dict[str, list]:
-        return self._apply_grouped(cols, params, rows, keys, path, call, parents,
-                                   lambda p: p.order, lambda g: g)
-
     def __repr__(self) -> str:
         return "%s(name=%s, n=%r, random_order=%s, children=[%s])" % (
             type(self).__name__, self.name, self.n, self.random_order,
             ", ".join(repr(c) for c in self))
 
     __str__ = __repr__
-    __hash__ = None  # type: ignore[assignment]
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    def __ne__(self, other: object) -> bool:
-        return self is not other
 
 
 @register("OneOf")
