@@ -1,9 +1,18 @@
-"""Geometric augmenters that move pixels: Rot90 (more land with the geometric family).
+"""Geometric augmenters: everything that moves pixels and the annotations with them.
 
-Rot90 turns images clockwise by multiples of 90 degrees. With ``keep_size``
-the result is resized back to the input size (images with cubic/area
-interpolation, heatmaps linearly, segmentation maps nearest-neighbour so no
-new labels appear) and coordinates are scaled by the same factors.
+One pixel convention everywhere (pixel ``(x, y)`` covers ``[x, x+1)``). The
+family is split over several modules and re-exported here:
+
+* this module: Rot90 (clockwise quarter turns; with ``keep_size`` resized
+  back, coordinates scaled by the same factors);
+* ``geometric_affine``: Affine, ScaleX/Y, TranslateX/Y, Rotate, ShearX/Y,
+  AffineCv2 (one 3x3 matrix per row);
+* ``geometric_warp``: PerspectiveTransform (one homography per row),
+  ElasticTransformation, PiecewiseAffine, GridDistortion, OpticalDistortion
+  (one dense flow per row);
+* ``geometric_misc``: Jigsaw, WithPolarWarping.
+
+See ``docs/geometry.md`` for the conventions and how coordinates follow.
 """
 
 from __future__ import annotations
@@ -20,7 +29,20 @@ from imgaug2.core.registry import register
 from imgaug2.kernels.flip import rot90_image, rot90_shape, rot90_xy
 from imgaug2.kernels.resize import resize_heatmap_arr, resize_image, resize_segmap_arr, scale_xy
 
-__all__ = ["Rot90", "Rot90Params"]
+from imgaug2.augmenters.geometric_affine import (Affine, AffineCv2, AffineParams, Rotate, ScaleX,
+                                                 ScaleY, ShearX, ShearY, TranslateX, TranslateY)
+from imgaug2.augmenters.geometric_misc import Jigsaw, JigsawParams, WithPolarWarping
+from imgaug2.augmenters.geometric_warp import (ElasticParams, ElasticTransformation,
+                                               GridDistortion, GridDistortionParams,
+                                               OpticalDistortion, OpticalDistortionParams,
+                                               PerspectiveParams, PerspectiveTransform,
+                                               PiecewiseAffine, PiecewiseAffineParams)
+
+__all__ = ["Rot90", "Rot90Params", "Affine", "AffineParams", "ScaleX", "ScaleY", "TranslateX",
+           "TranslateY", "Rotate", "ShearX", "ShearY", "AffineCv2", "PerspectiveTransform",
+           "PerspectiveParams", "ElasticTransformation", "ElasticParams", "PiecewiseAffine",
+           "PiecewiseAffineParams", "GridDistortion", "GridDistortionParams", "OpticalDistortion",
+           "OpticalDistortionParams", "Jigsaw", "JigsawParams", "WithPolarWarping"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
