@@ -58,7 +58,11 @@ def _readme_namespace(monkeypatch):
 
     import imgaug2
     from imgaug2 import data
-    monkeypatch.setattr(imgaug2, "imshow", lambda *a, **k: None)
+    import imgaug2.imgaug_utils
+    # Headless CI: showing a window is replaced by rendering only (show_grid imports
+    # imshow from imgaug_utils; user code calls ia.imshow).
+    monkeypatch.setattr(imgaug2, "imshow", lambda *a, **k: None, raising=False)
+    monkeypatch.setattr(imgaug2.imgaug_utils, "imshow", lambda *a, **k: None)
     skimage_data = types.SimpleNamespace(astronaut=lambda: data.quokka(size=(128, 128)))
     rng = np.random.default_rng(0)
     return {

@@ -63,7 +63,11 @@ def restore_dtype(values: np.ndarray, dtype: np.dtype) -> np.ndarray:
 
 def apply_interpolating(fn: Callable[[np.ndarray], np.ndarray], image: np.ndarray,
                         nearest: bool = False) -> np.ndarray:
-    """Like :func:`apply_channelwise` for interpolating cv2 calls (resize, warps).
+    """Like :func:`apply_channelwise` for interpolating cv2 calls without a border fill.
+
+    Meant for resizes: the int64/uint64 nearest path maps an index image, which
+    has no notion of a fill value, so warps with constant borders must use
+    ``kernels.geometric.warp_any_dtype`` instead.
 
     dtypes OpenCV cannot interpolate are computed in float64 and brought back
     (rounded and clipped for integers, thresholded at 0.5 for bool). With

@@ -242,7 +242,7 @@ def handle_categorical_string_param(value: Any, name: str,
         >>> import imgaug2.parameters as iap
         >>> iap.handle_categorical_string_param(["linear", "cubic"], "method",
         ...                                     ["nearest", "linear", "cubic"])
-        Choice(a=['linear', 'cubic'])
+        Choice(a=['linear', 'cubic'], replace=True, p=None)
     """
     if isinstance(value, StochasticParameter):
         return value
@@ -283,7 +283,7 @@ def handle_discrete_kernel_size_param(
     Example:
         >>> import imgaug2.parameters as iap
         >>> iap.handle_discrete_kernel_size_param(((1, 3), [5, 7]), "k")
-        (DiscreteUniform(a=1, b=3), Choice(a=[5, 7]))
+        (DiscreteUniform(a=1, b=3), Choice(a=[5, 7], replace=True, p=None))
     """
     if isinstance(value, tuple) and len(value) == 2 and all(
             isinstance(v, (tuple, list, StochasticParameter)) for v in value):
