@@ -165,6 +165,13 @@ class Key(tuple):
         e, p, h = tuple.__iter__(self)
         return tuple.__new__(Key, (e, p + (item,), _mix(h, x)))
 
+    def fold_in_ints(self, a: int, b: int) -> "Key":
+        """``fold_in(a).fold_in(b)`` for two ints in [0, 2**64), in one step (hot path)."""
+        e, p, h = tuple.__iter__(self)
+        if not (type(a) is int and type(b) is int and 0 <= a <= _MASK64 and 0 <= b <= _MASK64):
+            return self.fold_in(a).fold_in(b)
+        return tuple.__new__(Key, (e, p + (a, b), _mix(_mix(h, a), b)))
+
     @property
     def words(self) -> tuple[int, int]:
         """The two 64-bit words that key the Philox generator."""
@@ -449,6 +456,17 @@ def key_from(value: Any) -> Key:
 # processes
 
 _SALT_CACHE: dict[int, Any] = {}
+
+# The current pid, refreshed in forked children: cheaper than os.getpid() per call.
+CURRENT_PID = [os.getpid()]
+
+
+def _refresh_pid() -> None:
+    CURRENT_PID[0] = os.getpid()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_refresh_pid)
 
 
 def process_salt() -> Any:

@@ -298,6 +298,9 @@ class Augmenter(Configurable):
 
     # ------------------------------------------------------------ the call
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if not args and len(kwargs) == 1 and "image" in kwargs:
+            # The most common call, aug(image=img), goes straight to the lean path.
+            return _runner()._fast_single_image(self, kwargs, None)
         if args:
             if len(args) > 1 or "images" in kwargs or "image" in kwargs:
                 raise TypeError("augmenters take data as keyword arguments (image=..., images=..., "

@@ -19,11 +19,10 @@ Key derivation (the headline guarantee lives here):
 
 from __future__ import annotations
 
-import os
-import threading
+import itertools
 from typing import Any, Sequence
 
-from imgaug2.random import Key, process_salt
+from imgaug2.random import CURRENT_PID, Key, process_salt
 
 __all__ = ["CallContext", "CallCounter", "COLUMNS"]
 
@@ -32,40 +31,39 @@ COLUMNS = ("images", "heatmaps", "segmentation_maps", "keypoints", "bounding_box
 
 
 class CallCounter:
-    """A thread-safe call counter that pickles as its value."""
+    """A thread-safe call counter that pickles as its value.
 
-    __slots__ = ("_value", "_lock")
+    ``next()`` on an ``itertools.count`` is a single C call, atomic under the
+    GIL, so taking a number needs no lock (this runs once per augmenter call).
+    """
+
+    __slots__ = ("_it",)
 
     def __init__(self, value: int = 0) -> None:
-        self._value = value
-        self._lock = threading.Lock()
+        self._it = itertools.count(value)
 
     def take(self) -> int:
-        with self._lock:
-            n = self._value
-            self._value = n + 1
-            return n
+        return next(self._it)
 
     @property
     def value(self) -> int:
-        return self._value
+        # repr is "count(N)": reading it does not advance the counter.
+        return int(repr(self._it)[6:-1])
 
     def set(self, value: int) -> None:
-        with self._lock:
-            self._value = value
+        self._it = itertools.count(value)
 
     def __getstate__(self) -> int:
-        return self._value
+        return self.value
 
     def __setstate__(self, state: int) -> None:
-        self._value = state
-        self._lock = threading.Lock()
+        self._it = itertools.count(state)
 
     def __deepcopy__(self, memo: dict) -> "CallCounter":
-        return CallCounter(self._value)
+        return CallCounter(self.value)
 
     def __copy__(self) -> "CallCounter":
-        return CallCounter(self._value)
+        return CallCounter(self.value)
 
 
 class CallContext:
@@ -77,7 +75,7 @@ class CallContext:
                  hook_column: str | None = None, record: list | None = None,
                  replay: list | None = None, origin_pid: int | None = None) -> None:
         self.n = n
-        if sample_keys is not None or origin_pid is None or origin_pid == os.getpid():
+        if sample_keys is not None or origin_pid is None or origin_pid == CURRENT_PID[0]:
             self.salt = None
         else:
             self.salt = process_salt()

@@ -12,11 +12,9 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-import os
-
 from imgaug2.core.context import COLUMNS, CallContext
 from imgaug2.core.record import Record
-from imgaug2.random import LazyGenerator, process_salt
+from imgaug2.random import CURRENT_PID, LazyGenerator, process_salt
 
 __all__ = ["run_kwargs", "augment_batch_object", "augment_batches", "draw_augmenter_grid",
            "run_columns"]
@@ -146,15 +144,15 @@ def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
         else:
             det = aug._det_call
             if det is not None:
-                key = aug._root.fold_in(det).fold_in(0)
+                key = aug._root.fold_in_ints(det, 0)
             else:
                 n = aug._calls.take()
                 root = aug._root
-                if aug._origin_pid != os.getpid():
+                if aug._origin_pid != CURRENT_PID[0]:
                     salt = process_salt()
                     if salt is not None:
                         root = root.fold_in(salt)
-                key = root.fold_in(n).fold_in(0)
+                key = root.fold_in_ints(n, 0)
         params = aug._sample(LazyGenerator(key), image.shape)
         result = aug._augment_image(image, params) if params.applied else image
         rec = None

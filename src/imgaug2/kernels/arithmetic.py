@@ -316,6 +316,10 @@ def invert(image: np.ndarray, channels: Sequence[bool], min_value: float | None 
         >>> invert(np.array([[0, 100, 200]], np.uint8), (True,), threshold=128).tolist()
         [[0, 100, 55]]
     """
+    if (image.dtype == np.uint8 and threshold is None and min_value is None
+            and max_value is None and len(channels) == 1 and channels[0] and image.size):
+        # The default configuration: one SIMD pass, no per-call table work.
+        return cv2.bitwise_not(image).reshape(image.shape)
     flags = [bool(c) for c in channels]
     if image.size == 0 or not any(flags):
         return image.copy()
