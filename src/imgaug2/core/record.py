@@ -36,13 +36,13 @@ class Record:
                  shapes: list | None = None, library_version: str | None = None,
                  fingerprint: list | None = None) -> None:
         self.rows = rows
+        self._tables: list | None = None
         self._pipeline = pipeline
         self._pipeline_dict = pipeline_dict
         self.sample_keys = sample_keys
         self.shapes = shapes
         if library_version is None:
-            from imgaug2 import __version__
-            library_version = __version__
+            library_version = _library_version()
         self.library_version = library_version
         self._fingerprint = fingerprint
 
@@ -97,7 +97,10 @@ class Record:
         if n != len(self.rows):
             raise ValueError("record holds %d rows but %d were given to replay"
                              % (len(self.rows), n))
-        return [self.params_for(i) for i in range(n)]
+        if self._tables is None:
+            # Built once: replaying a record many times pays for its index once.
+            self._tables = [self.params_for(i) for i in range(n)]
+        return self._tables
 
     def check_shapes(self, cols: dict[str, list], n: int) -> None:
         if not self.shapes:
@@ -190,6 +193,16 @@ class Record:
 
     def __repr__(self) -> str:
         return "Record(rows=%d, library_version=%s)" % (len(self.rows), self.library_version)
+
+
+_VERSION: list[str] = []
+
+
+def _library_version() -> str:
+    if not _VERSION:
+        from imgaug2 import __version__
+        _VERSION.append(__version__)
+    return _VERSION[0]
 
 
 def pipeline_fingerprint(aug: Any) -> list[tuple[tuple, str]]:

@@ -134,7 +134,7 @@ def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
     direct = _DIRECT.get(cls)
     if direct is None:
         direct = _DIRECT[cls] = _is_plain_leaf(cls)
-    if direct and hooks is None and not return_record and not aug.get_children_lists():
+    if direct and hooks is None and not aug.get_children_lists():
         # Same keys as run_columns (CallContext.row_keys for row 0), minus its bookkeeping.
         if sample_keys is not None:
             try:
@@ -156,6 +156,10 @@ def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
         params = aug._sample(LazyGenerator(key), image.shape)
         result = aug._augment_image(image, params) if params.applied else image
         rec = None
+        if return_record:
+            # Exactly what the general path records for a one-node pipeline.
+            rec = Record([[((), cls._registry_name or cls.__name__, aug.name, params)]],
+                         pipeline=aug, sample_keys=sample_keys, shapes=[list(image.shape)])
     else:
         out, rec = run_columns(aug, {"images": [image]}, 1, sample_keys, hooks, "images",
                                record=return_record)
@@ -167,9 +171,42 @@ def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
     return (result, rec) if return_record else result
 
 
+def _fast_replay(aug: Any, kwargs: dict[str, Any], replay: Any) -> Any:
+    """``aug.replay(record, image=img)`` for a one-node pipeline; None if not applicable."""
+    cls = type(aug)
+    image = kwargs["image"]
+    if type(image) is not np.ndarray or image.ndim not in (2, 3) or aug.get_children_lists():
+        return None
+    direct = _DIRECT.get(cls)
+    if direct is None:
+        direct = _DIRECT[cls] = _is_plain_leaf(cls)
+    if not direct or image.dtype not in aug._tree_dtype_set():
+        return None
+    rec = replay if isinstance(replay, Record) else None
+    if rec is None or len(rec.rows) != 1 or len(rec.rows[0]) != 1:
+        return None
+    path, cls_name, _, params = rec.rows[0][0]
+    reg = cls._registry_name or cls.__name__
+    fp = rec.fingerprint()
+    if path != () or cls_name != reg or (fp and [tuple(x) for x in fp] != [((), reg)]):
+        return None  # the general path raises the precise error
+    if rec.shapes and tuple(rec.shapes[0]) != image.shape:
+        return None
+    result = aug._augment_image(image, params) if params.applied else image
+    if result is image or (result.base is not None and np.may_share_memory(result, image)):
+        result = np.array(result, copy=True, order="C")
+    elif not result.flags.c_contiguous:
+        result = np.ascontiguousarray(result)
+    return result
+
+
 def run_kwargs(aug: Any, kwargs: dict[str, Any], return_batch: bool = False, hooks: Any = None,
                replay: Any = None) -> Any:
     """Parse the keyword call, run the tree and return outputs in keyword order."""
+    if replay is not None and len(kwargs) == 1 and "image" in kwargs and not return_batch:
+        fast = _fast_replay(aug, kwargs, replay)
+        if fast is not None:
+            return fast
     if "image" in kwargs and replay is None and not return_batch and _FAST_KEYS.issuperset(kwargs):
         return _fast_single_image(aug, kwargs, hooks)
     for k in kwargs:
