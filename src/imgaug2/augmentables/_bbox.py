@@ -22,7 +22,13 @@ from imgaug2.augmentables._bbs_ops import (
     partly_within_mask,
     validate_xyxy,
 )
-from imgaug2.augmentables._utils import normalize_shape, project_coords, shift_amounts, to_float
+from imgaug2.augmentables._utils import (
+    Shiftable,
+    item_is_out_of_image,
+    normalize_shape,
+    project_coords,
+    to_float,
+)
 from imgaug2.augmentables.kps import Keypoint
 
 if TYPE_CHECKING:
@@ -33,7 +39,28 @@ __all__ = ["BoundingBox"]
 Shape = Any  # a shape tuple or an image array
 
 
-class BoundingBox:
+def _edge_property(position: int, name: str, doc: str) -> property:
+    """A float property for edge ``position`` of ``_xyxy`` whose setter validates the box.
+
+    Args:
+        position: Index into ``_xyxy`` (0..3 for ``x1, y1, x2, y2``).
+        name: The edge's name, used in error messages.
+        doc: The property's docstring.
+
+    Returns:
+        The property object.
+    """
+
+    def getter(self: BoundingBox) -> float:
+        return float(self._xyxy[position])
+
+    def setter(self: BoundingBox, value: float) -> None:
+        self._set(position, value, name)
+
+    return property(getter, setter, doc=doc)
+
+
+class BoundingBox(Shiftable):
     """An axis-aligned box ``(x1, y1)`` (top-left) to ``(x2, y2)`` (bottom-right) with a label.
 
     Args:
@@ -76,41 +103,10 @@ class BoundingBox:
         validate_xyxy(new.reshape(1, 4), name, single=True)
         self._xyxy[position] = new[position]
 
-    @property
-    def x1(self) -> float:
-        """Left edge."""
-        return float(self._xyxy[0])
-
-    @x1.setter
-    def x1(self, value: float) -> None:
-        self._set(0, value, "x1")
-
-    @property
-    def y1(self) -> float:
-        """Top edge."""
-        return float(self._xyxy[1])
-
-    @y1.setter
-    def y1(self, value: float) -> None:
-        self._set(1, value, "y1")
-
-    @property
-    def x2(self) -> float:
-        """Right edge."""
-        return float(self._xyxy[2])
-
-    @x2.setter
-    def x2(self, value: float) -> None:
-        self._set(2, value, "x2")
-
-    @property
-    def y2(self) -> float:
-        """Bottom edge."""
-        return float(self._xyxy[3])
-
-    @y2.setter
-    def y2(self, value: float) -> None:
-        self._set(3, value, "y2")
+    x1 = _edge_property(0, "x1", "Left edge.")
+    y1 = _edge_property(1, "y1", "Top edge.")
+    x2 = _edge_property(2, "x2", "Right edge.")
+    y2 = _edge_property(3, "y2", "Bottom edge.")
 
     @property
     def label(self) -> Any:
@@ -223,12 +219,7 @@ class BoundingBox:
             >>> BoundingBox(12, 0, 14, 2).is_out_of_image((10, 10))
             True
         """
-        shape = normalize_shape(image, "image")
-        if self.is_fully_within_image(shape):
-            return False
-        if self.is_partly_within_image(shape):
-            return bool(partly)
-        return bool(fully)
+        return item_is_out_of_image(self, image, fully, partly)
 
     def compute_out_of_image_area(self, image: Shape) -> float:
         """Area of the box outside the image."""
@@ -308,36 +299,8 @@ class BoundingBox:
         """
         return self.deepcopy().extend_(all_sides, top, right, bottom, left)
 
-    def shift_(
-        self,
-        x: float = 0,
-        y: float = 0,
-        top: float | None = None,
-        right: float | None = None,
-        bottom: float | None = None,
-        left: float | None = None,
-    ) -> BoundingBox:
-        """In-place variant of :meth:`shift`."""
-        dx, dy = shift_amounts(x, y, top, right, bottom, left)
+    def _shift_by_(self, dx: float, dy: float) -> None:
         self._xyxy += (dx, dy, dx, dy)
-        return self
-
-    def shift(
-        self,
-        x: float = 0,
-        y: float = 0,
-        top: float | None = None,
-        right: float | None = None,
-        bottom: float | None = None,
-        left: float | None = None,
-    ) -> BoundingBox:
-        """Return the box moved by ``(x, y)`` (legacy ``top`` etc. move away from that side).
-
-        Example:
-            >>> BoundingBox(0, 0, 1, 1).shift(x=2).x1
-            2.0
-        """
-        return self.deepcopy().shift_(x, y, top, right, bottom, left)
 
     # ---------------------------------------------------------------- drawing / extraction
     def draw_label(

@@ -20,13 +20,14 @@ from typing import Any, TypeVar
 import numpy as np
 
 from imgaug2.augmentables._utils import (
+    Shiftable,
     as_xy_array,
     check_fraction,
+    item_is_out_of_image,
     normalize_shape,
     points_inside_mask,
     project_coords,
     removal_mask,
-    shift_amounts,
 )
 from imgaug2.augmentables.bbs import BoundingBox
 from imgaug2.augmentables.kps import Keypoint, KeypointsOnImage
@@ -38,7 +39,7 @@ ItemT = TypeVar("ItemT", bound="CoordsItem")
 ContainerT = TypeVar("ContainerT", bound="CoordsItemsOnImage")
 
 
-class CoordsItem:
+class CoordsItem(Shiftable):
     """A labelled sequence of ``(x, y)`` points stored as a float64 ``(N,2)`` array."""
 
     _CLOSED = False
@@ -106,12 +107,7 @@ class CoordsItem:
 
     def is_out_of_image(self, image: Shape, fully: bool = True, partly: bool = False) -> bool:
         """Whether fully outside (``fully``) and/or partly outside (``partly``) the image."""
-        shape = normalize_shape(image, "image")
-        if self.is_fully_within_image(shape):
-            return False
-        if self.is_partly_within_image(shape):
-            return bool(partly)
-        return bool(fully)
+        return item_is_out_of_image(self, image, fully, partly)
 
     # ---------------------------------------------------------------- transforms
     def project_(self: ItemT, from_shape: Shape, to_shape: Shape) -> ItemT:
@@ -127,30 +123,8 @@ class CoordsItem:
         """Return the object rescaled from an image of ``from_shape`` to one of ``to_shape``."""
         return self.deepcopy().project_(from_shape, to_shape)
 
-    def shift_(
-        self: ItemT,
-        x: float = 0,
-        y: float = 0,
-        top: float | None = None,
-        right: float | None = None,
-        bottom: float | None = None,
-        left: float | None = None,
-    ) -> ItemT:
-        """In-place variant of :meth:`shift`."""
-        self._coords += shift_amounts(x, y, top, right, bottom, left)
-        return self
-
-    def shift(
-        self: ItemT,
-        x: float = 0,
-        y: float = 0,
-        top: float | None = None,
-        right: float | None = None,
-        bottom: float | None = None,
-        left: float | None = None,
-    ) -> ItemT:
-        """Return the object moved by ``(x, y)``."""
-        return self.deepcopy().shift_(x, y, top, right, bottom, left)
+    def _shift_by_(self, dx: float, dy: float) -> None:
+        self._coords += (dx, dy)
 
     # ---------------------------------------------------------------- conversions
     def to_keypoints(self) -> list[Keypoint]:
@@ -220,7 +194,7 @@ class CoordsItem:
         )
 
 
-class CoordsItemsOnImage:
+class CoordsItemsOnImage(Shiftable):
     """Base of :class:`PolygonsOnImage` and :class:`LineStringsOnImage`: items of one image."""
 
     _ITEM_CLASS: type[CoordsItem] = CoordsItem
@@ -311,32 +285,9 @@ class CoordsItemsOnImage:
         """Return the items projected onto an image (or shape) of another size."""
         return self.deepcopy().on_(image)
 
-    def shift_(
-        self: ContainerT,
-        x: float = 0,
-        y: float = 0,
-        top: float | None = None,
-        right: float | None = None,
-        bottom: float | None = None,
-        left: float | None = None,
-    ) -> ContainerT:
-        """In-place variant of :meth:`shift`."""
-        dx, dy = shift_amounts(x, y, top, right, bottom, left)
+    def _shift_by_(self, dx: float, dy: float) -> None:
         for item in self._items:
             item._coords += (dx, dy)
-        return self
-
-    def shift(
-        self: ContainerT,
-        x: float = 0,
-        y: float = 0,
-        top: float | None = None,
-        right: float | None = None,
-        bottom: float | None = None,
-        left: float | None = None,
-    ) -> ContainerT:
-        """Return all items moved by ``(x, y)``."""
-        return self.deepcopy().shift_(x, y, top, right, bottom, left)
 
     def remove_out_of_image_(
         self: ContainerT, fully: bool = True, partly: bool = False

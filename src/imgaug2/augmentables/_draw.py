@@ -23,7 +23,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from imgaug2.augmentables._utils import to_float
+from imgaug2.augmentables._utils import points_inside_mask, to_float
 
 __all__ = [
     "blend_mask",
@@ -31,6 +31,7 @@ __all__ = [
     "check_draw_image",
     "check_size",
     "color_values",
+    "draw_keypoints",
     "points_mask",
     "polygon_fill_mask",
     "polyline_mask",
@@ -182,6 +183,44 @@ def write_back(image: np.ndarray, result: np.ndarray, copy: bool) -> np.ndarray:
         return result
     image[...] = result
     return image
+
+
+def draw_keypoints(
+    image: Any,
+    xy: np.ndarray,
+    color: Any,
+    alpha: Any,
+    size: Any,
+    copy: bool,
+    raise_if_out_of_image: bool,
+) -> np.ndarray:
+    """Draw a ``size x size`` square at each keypoint of the ``(N,2)`` array ``xy``.
+
+    Args:
+        image: ``(H,W)`` or ``(H,W,C)`` image.
+        xy: Keypoint coordinates.
+        color: Colour, one value per channel.
+        alpha: Opacity in ``[0, 1]``.
+        size: Side length of the squares in pixels.
+        copy: If ``False``, draw into ``image`` itself.
+        raise_if_out_of_image: Raise ``ValueError`` if a keypoint is outside the image.
+
+    Returns:
+        The drawn image.
+    """
+    check_draw_image(image)
+    alpha = check_alpha(alpha)
+    size = check_size(size)
+    if raise_if_out_of_image:
+        outside = ~points_inside_mask(xy, image.shape)
+        if np.any(outside):
+            x, y = xy[np.argmax(outside)]
+            raise ValueError(
+                f"Cannot draw keypoint x={x:.4f}, y={y:.4f}: it is outside the image "
+                f"of shape {image.shape}."
+            )
+    mask = points_mask(image.shape[0:2], xy, size)
+    return write_back(image, blend_mask(image, mask, color, alpha), copy)
 
 
 def _font_params(size: float) -> tuple[int, float, int]:

@@ -565,15 +565,7 @@ def avg_pool(
         >>> avg_pool(np.array([[0, 2], [4, 6]], dtype=np.uint8), 2).tolist()
         [[3]]
     """
-    return pool(
-        arr,
-        block_size,
-        np.mean,
-        pad_mode=pad_mode,
-        pad_cval=pad_cval,
-        preserve_dtype=preserve_dtype,
-        cval=cval,
-    )
+    return pool(arr, block_size, np.mean, pad_mode, pad_cval, preserve_dtype, cval)
 
 
 def max_pool(
@@ -590,15 +582,7 @@ def max_pool(
         >>> max_pool(np.array([[0, 2], [4, 6]]), 2).tolist()
         [[6]]
     """
-    return pool(
-        arr,
-        block_size,
-        np.max,
-        pad_mode=pad_mode,
-        pad_cval=pad_cval,
-        preserve_dtype=preserve_dtype,
-        cval=cval,
-    )
+    return pool(arr, block_size, np.max, pad_mode, pad_cval, preserve_dtype, cval)
 
 
 def min_pool(
@@ -615,15 +599,7 @@ def min_pool(
         >>> min_pool(np.array([[0, 2], [4, 6]]), 2).tolist()
         [[0]]
     """
-    return pool(
-        arr,
-        block_size,
-        np.min,
-        pad_mode=pad_mode,
-        pad_cval=pad_cval,
-        preserve_dtype=preserve_dtype,
-        cval=cval,
-    )
+    return pool(arr, block_size, np.min, pad_mode, pad_cval, preserve_dtype, cval)
 
 
 def median_pool(
@@ -640,12 +616,4 @@ def median_pool(
         >>> median_pool(np.array([[0, 2], [4, 100]]), 2).tolist()
         [[3]]
     """
-    return pool(
-        arr,
-        block_size,
-        np.median,
-        pad_mode=pad_mode,
-        pad_cval=pad_cval,
-        preserve_dtype=preserve_dtype,
-        cval=cval,
-    )
+    return pool(arr, block_size, np.median, pad_mode, pad_cval, preserve_dtype, cval)

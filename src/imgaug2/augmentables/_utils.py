@@ -15,14 +15,17 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 __all__ = [
+    "Shiftable",
+    "as_hwc",
     "as_xy_array",
     "check_fraction",
     "interval_overlap_mask",
+    "item_is_out_of_image",
     "normalize_shape",
     "points_inside_mask",
     "project_coords",
@@ -81,6 +84,16 @@ def to_float(value: Any, name: str) -> float:
             f"Argument `{name}` must be a number, got {type(value).__name__}: {value!r}."
         )
     return float(value)
+
+
+def as_hwc(arr: np.ndarray) -> np.ndarray:
+    """Give a 2D ``(H,W)`` array a channel axis; other arrays are returned unchanged.
+
+    Example:
+        >>> as_hwc(np.zeros((2, 3))).shape
+        (2, 3, 1)
+    """
+    return arr[:, :, np.newaxis] if arr.ndim == 2 else arr
 
 
 def as_xy_array(points: Any, name: str) -> np.ndarray:
@@ -174,6 +187,26 @@ def interval_overlap_mask(low: np.ndarray, high: np.ndarray, size: int) -> np.nd
     return np.where(positive, (low < size) & (high > 0), (low >= 0) & (low < size))
 
 
+def item_is_out_of_image(item: Any, image: Any, fully: bool, partly: bool) -> bool:
+    """The ``is_out_of_image`` rule shared by the augmentable items.
+
+    Args:
+        item: Object with ``is_fully_within_image`` and ``is_partly_within_image``.
+        image: Image array or shape.
+        fully: Result for an item entirely outside the image.
+        partly: Result for an item partly inside, partly outside the image.
+
+    Returns:
+        ``False`` if the item is fully inside, else ``partly`` or ``fully``.
+    """
+    shape = normalize_shape(image, "image")
+    if item.is_fully_within_image(shape):
+        return False
+    if item.is_partly_within_image(shape):
+        return bool(partly)
+    return bool(fully)
+
+
 def check_fraction(fraction: Any, name: str = "fraction") -> float:
     """Validate a number in ``[0, 1]``.
 
@@ -215,3 +248,54 @@ def shift_amounts(
     dy = to_float(y, "y") + (to_float(top, "top") if top is not None else 0.0)
     dy -= to_float(bottom, "bottom") if bottom is not None else 0.0
     return dx, dy
+
+
+ShiftT = TypeVar("ShiftT", bound="Shiftable")
+
+
+class Shiftable:
+    """Mixin giving ``shift_``/``shift`` (with imgaug's legacy side arguments).
+
+    Subclasses implement ``_shift_by_(dx, dy)``, which moves the object in place,
+    and ``deepcopy()``.
+    """
+
+    __slots__ = ()
+
+    def _shift_by_(self, dx: float, dy: float) -> None:
+        raise NotImplementedError
+
+    def deepcopy(self: ShiftT) -> ShiftT:
+        """Return an independent copy."""
+        raise NotImplementedError
+
+    def shift_(
+        self: ShiftT,
+        x: float = 0,
+        y: float = 0,
+        top: float | None = None,
+        right: float | None = None,
+        bottom: float | None = None,
+        left: float | None = None,
+    ) -> ShiftT:
+        """In-place variant of :meth:`shift`."""
+        self._shift_by_(*shift_amounts(x, y, top, right, bottom, left))
+        return self
+
+    def shift(
+        self: ShiftT,
+        x: float = 0,
+        y: float = 0,
+        top: float | None = None,
+        right: float | None = None,
+        bottom: float | None = None,
+        left: float | None = None,
+    ) -> ShiftT:
+        """Return a copy moved by ``(x, y)`` (legacy ``top`` etc. move away from that side).
+
+        Example:
+            >>> from imgaug2.augmentables.bbs import BoundingBox
+            >>> BoundingBox(0, 0, 1, 1).shift(x=2).x1
+            2.0
+        """
+        return self.deepcopy().shift_(x, y, top, right, bottom, left)

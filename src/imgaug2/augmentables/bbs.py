@@ -48,11 +48,11 @@ from imgaug2.augmentables._bbs_ops import (
     validate_xyxy,
 )
 from imgaug2.augmentables._utils import (
+    Shiftable,
     check_fraction,
     normalize_shape,
     project_coords,
     removal_mask,
-    shift_amounts,
 )
 from imgaug2.augmentables.kps import KeypointsOnImage
 
@@ -67,7 +67,7 @@ _CORNER_ORDER = np.array([0, 1, 2, 1, 2, 3, 0, 3])
 Shape = Any  # a shape tuple or an image array
 
 
-class BoundingBoxesOnImage:
+class BoundingBoxesOnImage(Shiftable):
     """All bounding boxes of one image (coordinates in one array, labels aligned with it).
 
     Args:
@@ -207,31 +207,8 @@ class BoundingBoxesOnImage:
         """Return the boxes projected onto an image (or shape) of another size."""
         return self.deepcopy().on_(image)
 
-    def shift_(
-        self,
-        x: float = 0,
-        y: float = 0,
-        top: float | None = None,
-        right: float | None = None,
-        bottom: float | None = None,
-        left: float | None = None,
-    ) -> BoundingBoxesOnImage:
-        """In-place variant of :meth:`shift`."""
-        dx, dy = shift_amounts(x, y, top, right, bottom, left)
+    def _shift_by_(self, dx: float, dy: float) -> None:
         self._xyxy += (dx, dy, dx, dy)
-        return self
-
-    def shift(
-        self,
-        x: float = 0,
-        y: float = 0,
-        top: float | None = None,
-        right: float | None = None,
-        bottom: float | None = None,
-        left: float | None = None,
-    ) -> BoundingBoxesOnImage:
-        """Return all boxes moved by ``(x, y)``."""
-        return self.deepcopy().shift_(x, y, top, right, bottom, left)
 
     def _keep_(self, keep: np.ndarray) -> BoundingBoxesOnImage:
         self._xyxy = self._xyxy[keep]

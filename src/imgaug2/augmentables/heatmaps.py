@@ -33,7 +33,7 @@ from imgaug2.augmentables._imageops import (
     max_pool,
     pad,
 )
-from imgaug2.augmentables._utils import normalize_shape, to_float
+from imgaug2.augmentables._utils import as_hwc, normalize_shape, to_float
 
 __all__ = ["HeatmapsOnImage"]
 
@@ -70,8 +70,7 @@ def _rgb_image(image: Any, name: str = "image") -> np.ndarray:
         raise ValueError(f"Argument `{name}` must be an (H,W) or (H,W,3) uint8 array.")
     if image.dtype != np.uint8:
         raise TypeError(f"Argument `{name}` must have dtype uint8, got {image.dtype}.")
-    if image.ndim == 2:
-        image = image[:, :, np.newaxis]
+    image = as_hwc(image)
     if image.shape[2] == 1:
         image = np.repeat(image, 3, axis=2)
     if image.shape[2] != 3:
@@ -311,9 +310,7 @@ class HeatmapsOnImage:
             >>> HeatmapsOnImage(np.zeros((2, 4), dtype=np.float32), (2, 4)).resize(2.0).get_arr().shape
             (4, 8)
         """
-        arr = imresize_single_image(self.arr_0to1, sizes, interpolation=interpolation)
-        if arr.ndim == 2:
-            arr = arr[:, :, np.newaxis]
+        arr = as_hwc(imresize_single_image(self.arr_0to1, sizes, interpolation=interpolation))
         return self.replace(arr_0to1=np.clip(arr, 0.0, 1.0))
 
     scale = resize

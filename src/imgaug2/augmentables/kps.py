@@ -180,16 +180,9 @@ class Keypoint:
             >>> img[2, 2].tolist()
             [0, 255, 0]
         """
-        _draw.check_draw_image(image)
-        alpha = _draw.check_alpha(alpha)
-        size = _draw.check_size(size)
-        if raise_if_out_of_image and self.is_out_of_image(image.shape):
-            raise ValueError(
-                f"Cannot draw keypoint x={self.x:.4f}, y={self.y:.4f}: it is outside the image "
-                f"of shape {image.shape}."
-            )
-        mask = _draw.points_mask(image.shape[0:2], self._xy.reshape(1, 2), size)
-        return _draw.write_back(image, _draw.blend_mask(image, mask, color, alpha), copy)
+        return _draw.draw_keypoints(
+            image, self._xy.reshape(1, 2), color, alpha, size, copy, raise_if_out_of_image
+        )
 
     def generate_similar_points_manhattan(
         self, nb_steps: int, step_size: float, return_array: bool = False
@@ -583,19 +576,9 @@ class KeypointsOnImage:
             >>> kpsoi.draw_on_image(np.zeros((4, 4, 3), dtype=np.uint8), size=1)[1, 1].tolist()
             [0, 255, 0]
         """
-        _draw.check_draw_image(image)
-        alpha = _draw.check_alpha(alpha)
-        size = _draw.check_size(size)
-        if raise_if_out_of_image:
-            outside = ~points_inside_mask(self._xy, image.shape)
-            if np.any(outside):
-                x, y = self._xy[np.argmax(outside)]
-                raise ValueError(
-                    f"Cannot draw keypoint x={x:.4f}, y={y:.4f}: it is outside the image "
-                    f"of shape {image.shape}."
-                )
-        mask = _draw.points_mask(image.shape[0:2], self._xy, size)
-        return _draw.write_back(image, _draw.blend_mask(image, mask, color, alpha), copy)
+        return _draw.draw_keypoints(
+            image, self._xy, color, alpha, size, copy, raise_if_out_of_image
+        )
 
     # ---------------------------------------------------------------- copies
     def copy(

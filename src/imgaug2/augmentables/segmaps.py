@@ -31,7 +31,7 @@ from imgaug2.augmentables._imageops import (
     normalize_interpolation,
     pad,
 )
-from imgaug2.augmentables._utils import normalize_shape, to_float
+from imgaug2.augmentables._utils import as_hwc, normalize_shape, to_float
 
 __all__ = ["DEFAULT_SEGMENT_COLORS", "SegmentationMapsOnImage", "segment_colors"]
 
@@ -104,7 +104,7 @@ class SegmentationMapsOnImage:
         self.shape = normalize_shape(shape)
         self._input_was = (arr.dtype, arr.ndim)
         arr32 = arr.astype(np.int32)
-        self.arr = np.ascontiguousarray(arr32[:, :, np.newaxis] if arr.ndim == 2 else arr32)
+        self.arr = np.ascontiguousarray(as_hwc(arr32))
 
     @classmethod
     def _build(
@@ -282,11 +282,11 @@ class SegmentationMapsOnImage:
         interp = normalize_interpolation(interpolation) or "nearest"
         if interp == "nearest":
             return self.replace(
-                arr=_as3d(imresize_single_image(self.arr, sizes, interpolation="nearest"))
+                arr=as_hwc(imresize_single_image(self.arr, sizes, interpolation="nearest"))
             )
         classes = np.unique(self.arr)
         if classes.size <= 1 or self.arr.size == 0:
-            resized = _as3d(imresize_single_image(self.arr, sizes, interpolation="nearest"))
+            resized = as_hwc(imresize_single_image(self.arr, sizes, interpolation="nearest"))
             return self.replace(arr=resized)
         channels = []
         for c in range(self.arr.shape[2]):
@@ -315,7 +315,3 @@ class SegmentationMapsOnImage:
 
     def __repr__(self) -> str:
         return f"SegmentationMapsOnImage(arr.shape={self.arr.shape}, shape={self.shape})"
-
-
-def _as3d(arr: np.ndarray) -> np.ndarray:
-    return arr[:, :, np.newaxis] if arr.ndim == 2 else arr
