@@ -79,8 +79,34 @@ class _Elementwise(Augmenter):
         return noise_op(image, p.seed, p.per_channel, p.dist, p.a, p.b)
 
 
+class _ValueElementwise(_Elementwise):
+    """Element-wise augmenters whose values come from one user parameter (value or mul)."""
+
+    _value_name = "value"
+
+    def _init_value(self, value: Any, per_channel: Any) -> None:
+        """Store the value parameter (as ``_value_name``), per-channel flag and description.
+
+        Args:
+            value: The value argument as given.
+            per_channel: The per-channel argument as given.
+        """
+        name = self._value_name
+        setattr(self, name, iap.handle_continuous_param(value, name))
+        self.per_channel = iap.handle_probability_param(per_channel, "per_channel")
+        self._dist = describe_distribution(getattr(self, name))
+
+    def _value_param(self) -> Any:
+        return getattr(self, self._value_name)
+
+    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+        per_channel = draw_flag(self.per_channel, rng)
+        dist, a, b = self._dist
+        return NoiseParams(seed=new_seed(rng), per_channel=per_channel, dist=dist, a=a, b=b)
+
+
 @register("AddElementwise")
-class AddElementwise(_Elementwise):
+class AddElementwise(_ValueElementwise):
     """Add a separately drawn value to every pixel (or every channel of every pixel).
 
     Supported dtypes: uint8, uint16, uint32, int8, int16, int32, float16,
@@ -104,21 +130,11 @@ class AddElementwise(_Elementwise):
                  deterministic: Any = "deprecated") -> None:
         super().__init__(seed=seed, name=name, random_state=random_state,
                          deterministic=deterministic)
-        self.value = iap.handle_continuous_param(value, "value")
-        self.per_channel = iap.handle_probability_param(per_channel, "per_channel")
-        self._dist = describe_distribution(self.value)
-
-    def _value_param(self) -> Any:
-        return self.value
-
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        per_channel = draw_flag(self.per_channel, rng)
-        dist, a, b = self._dist
-        return NoiseParams(seed=new_seed(rng), per_channel=per_channel, dist=dist, a=a, b=b)
+        self._init_value(value, per_channel)
 
 
 @register("MultiplyElementwise")
-class MultiplyElementwise(_Elementwise):
+class MultiplyElementwise(_ValueElementwise):
     """Multiply every pixel (or every channel of every pixel) by its own factor.
 
     Supported dtypes: uint8, uint16, uint32, int8, int16, int32, float16,
@@ -136,29 +152,26 @@ class MultiplyElementwise(_Elementwise):
     """
 
     _multiply = True
+    _value_name = "mul"
 
     def __init__(self, mul: Any = (0.8, 1.2), per_channel: Any = False, seed: Any = None,
                  name: str | None = None, random_state: Any = "deprecated",
                  deterministic: Any = "deprecated") -> None:
         super().__init__(seed=seed, name=name, random_state=random_state,
                          deterministic=deterministic)
-        self.mul = iap.handle_continuous_param(mul, "mul")
-        self.per_channel = iap.handle_probability_param(per_channel, "per_channel")
-        self._dist = describe_distribution(self.mul)
-
-    def _value_param(self) -> Any:
-        return self.mul
-
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        per_channel = draw_flag(self.per_channel, rng)
-        dist, a, b = self._dist
-        return NoiseParams(seed=new_seed(rng), per_channel=per_channel, dist=dist, a=a, b=b)
+        self._init_value(mul, per_channel)
 
 
 class _LocScaleNoise(_Elementwise):
+    """Noise of a loc/scale family (``_dist_name``); both drawn once per row."""
+
     _dist_name = "normal"
 
-    def _init_loc_scale(self, loc: Any, scale: Any, per_channel: Any) -> None:
+    def __init__(self, loc: Any = 0, scale: Any = (0, 15), per_channel: Any = False,
+                 seed: Any = None, name: str | None = None, random_state: Any = "deprecated",
+                 deterministic: Any = "deprecated") -> None:
+        super().__init__(seed=seed, name=name, random_state=random_state,
+                         deterministic=deterministic)
         self.loc = iap.handle_continuous_param(loc, "loc")
         self.scale = iap.handle_continuous_param(scale, "scale", value_range=(0, None))
         self.per_channel = iap.handle_probability_param(per_channel, "per_channel")
@@ -194,13 +207,6 @@ class AdditiveGaussianNoise(_LocScaleNoise):
 
     _dist_name = "normal"
 
-    def __init__(self, loc: Any = 0, scale: Any = (0, 15), per_channel: Any = False,
-                 seed: Any = None, name: str | None = None, random_state: Any = "deprecated",
-                 deterministic: Any = "deprecated") -> None:
-        super().__init__(seed=seed, name=name, random_state=random_state,
-                         deterministic=deterministic)
-        self._init_loc_scale(loc, scale, per_channel)
-
 
 @register("AdditiveLaplaceNoise")
 class AdditiveLaplaceNoise(_LocScaleNoise):
@@ -224,13 +230,6 @@ class AdditiveLaplaceNoise(_LocScaleNoise):
     """
 
     _dist_name = "laplace"
-
-    def __init__(self, loc: Any = 0, scale: Any = (0, 15), per_channel: Any = False,
-                 seed: Any = None, name: str | None = None, random_state: Any = "deprecated",
-                 deterministic: Any = "deprecated") -> None:
-        super().__init__(seed=seed, name=name, random_state=random_state,
-                         deterministic=deterministic)
-        self._init_loc_scale(loc, scale, per_channel)
 
 
 @register("AdditivePoissonNoise")

@@ -55,6 +55,22 @@ class HueSaturationAddParams(Params):
     saturation: int = 0
 
 
+def _require(value: Any, name: str, kind: str) -> None:
+    """Raise TypeError when a single-channel augmenter's ``value`` argument is None.
+
+    Args:
+        value: The argument as given.
+        name: Its name, for the error message.
+        kind: What a scalar value must be (``"a number"``, ``"an integer"``).
+
+    Raises:
+        TypeError: ``value`` is None.
+    """
+    if value is None:
+        raise TypeError(f"{name}: expected {kind}, a tuple (a, b), a list or a "
+                        "StochasticParameter, got None")
+
+
 def _exclusive(value: Any, others: dict[str, Any]) -> None:
     for name, other in others.items():
         if other is not None:
@@ -155,9 +171,7 @@ class MultiplyHue(MultiplyHueAndSaturation):
     def __init__(self, mul: Any = (-3.0, 3.0), from_colorspace: str = CSPACE_RGB,
                  seed: Any = None, name: str | None = None, random_state: Any = "deprecated",
                  deterministic: Any = "deprecated") -> None:
-        if mul is None:
-            raise TypeError("mul: expected a number, a tuple (a, b), a list or a "
-                            "StochasticParameter, got None")
+        _require(mul, "mul", "a number")
         mul = iap.handle_continuous_param(mul, "mul", value_range=(-10.0, 10.0))
         super().__init__(mul_hue=mul, from_colorspace=from_colorspace, seed=seed, name=name,
                          random_state=random_state, deterministic=deterministic)
@@ -181,9 +195,7 @@ class MultiplySaturation(MultiplyHueAndSaturation):
     def __init__(self, mul: Any = (0.0, 3.0), from_colorspace: str = CSPACE_RGB,
                  seed: Any = None, name: str | None = None, random_state: Any = "deprecated",
                  deterministic: Any = "deprecated") -> None:
-        if mul is None:
-            raise TypeError("mul: expected a number, a tuple (a, b), a list or a "
-                            "StochasticParameter, got None")
+        _require(mul, "mul", "a number")
         mul = iap.handle_continuous_param(mul, "mul", value_range=(0.0, 10.0))
         super().__init__(mul_saturation=mul, from_colorspace=from_colorspace, seed=seed,
                          name=name, random_state=random_state, deterministic=deterministic)
@@ -318,9 +330,7 @@ class AddToHue(AddToHueAndSaturation):
     def __init__(self, value: Any = (-255, 255), from_colorspace: str = CSPACE_RGB,
                  seed: Any = None, name: str | None = None, random_state: Any = "deprecated",
                  deterministic: Any = "deprecated") -> None:
-        if value is None:
-            raise TypeError("value: expected an integer, a tuple (a, b), a list or a "
-                            "StochasticParameter, got None")
+        _require(value, "value", "an integer")
         value = _value_param(value, "value")
         super().__init__(value_hue=value, from_colorspace=from_colorspace, seed=seed, name=name,
                          random_state=random_state, deterministic=deterministic)
@@ -342,9 +352,7 @@ class AddToSaturation(AddToHueAndSaturation):
     def __init__(self, value: Any = (-75, 75), from_colorspace: str = CSPACE_RGB,
                  seed: Any = None, name: str | None = None, random_state: Any = "deprecated",
                  deterministic: Any = "deprecated") -> None:
-        if value is None:
-            raise TypeError("value: expected an integer, a tuple (a, b), a list or a "
-                            "StochasticParameter, got None")
+        _require(value, "value", "an integer")
         value = _value_param(value, "value")
         super().__init__(value_saturation=value, from_colorspace=from_colorspace, seed=seed,
                          name=name, random_state=random_state, deterministic=deterministic)

@@ -226,6 +226,35 @@ class _FlowWarp(Augmenter):
     supported_dtypes = ALL_DTYPES
     geometric = True
     polygon_recoverer: Any = None
+    _mode_aliases: dict[Any, str] = MODE_ALIASES
+
+    def _init_fill(self, order: Any, cval: Any, mode: Any) -> None:
+        """Handle the ``order``, ``cval`` and ``mode`` arguments (modes in ``_mode_aliases``).
+
+        Args:
+            order: Interpolation order argument.
+            cval: Fill value argument.
+            mode: Border mode argument.
+        """
+        self._order_raw = isinstance(order, StochasticParameter)
+        self.order = handle_order(order, "order")
+        self.cval = handle_cval(cval, "cval")
+        self._mode_raw = isinstance(mode, StochasticParameter)
+        self.mode = handle_mode(mode, "mode", self._mode_aliases)
+
+    def _draw_fill(self, rng: np.random.Generator) -> tuple[int, float, str]:
+        """Draw the row's order, cval and mode, in that order.
+
+        Args:
+            rng: The row's generator.
+
+        Returns:
+            ``(order, cval, mode)``.
+        """
+        order = draw_order(self.order, rng, None, self._order_raw)
+        cval = draw_float(self.cval, rng, "cval")
+        mode = draw_mode(self.mode, rng, self._mode_aliases, self._mode_raw)
+        return order, cval, mode
 
     def _sources(self, params: Params, image_hw: tuple) -> tuple[Callable, Callable]:
         raise NotImplementedError

@@ -19,9 +19,8 @@ import numpy as np
 import imgaug2.parameters as iap
 from imgaug2.augmenters.geometric_common import (MODE_ALIASES, SCIPY_MODE_ALIASES, _FlowWarp,
                                                  _MatrixWarp, check_bool, draw_float, draw_mode,
-                                                 draw_order, handle_cval, handle_mode,
-                                                 handle_order, handle_polygon_recoverer,
-                                                 repair_polygons)
+                                                 handle_cval, handle_mode,
+                                                 handle_polygon_recoverer, repair_polygons)
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.geometric import fit_output_matrix, perspective_matrix
@@ -184,6 +183,8 @@ class ElasticTransformation(_FlowWarp):
         >>> aug = iaa.ElasticTransformation(alpha=(0, 50), sigma=5.0)
     """
 
+    _mode_aliases = SCIPY_MODE_ALIASES
+
     def __init__(self, alpha: Any = (0.0, 40.0), sigma: Any = (4.0, 8.0), order: Any = 3,
                  cval: Any = 0, mode: Any = "constant", polygon_recoverer: Any = "auto",
                  seed: Any = None, name: str | None = None, random_state: Any = "deprecated",
@@ -192,11 +193,7 @@ class ElasticTransformation(_FlowWarp):
                          deterministic=deterministic)
         self.alpha = iap.handle_continuous_param(alpha, "alpha", value_range=(0, 10000))
         self.sigma = iap.handle_continuous_param(sigma, "sigma", value_range=(0, 500))
-        self._order_raw = isinstance(order, StochasticParameter)
-        self.order = handle_order(order, "order")
-        self.cval = handle_cval(cval, "cval")
-        self._mode_raw = isinstance(mode, StochasticParameter)
-        self.mode = handle_mode(mode, "mode", SCIPY_MODE_ALIASES)
+        self._init_fill(order, cval, mode)
         self.polygon_recoverer = handle_polygon_recoverer(polygon_recoverer)
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
@@ -206,9 +203,7 @@ class ElasticTransformation(_FlowWarp):
             raise ValueError("alpha/sigma: the parameters produced negative values (%r, %r)"
                              % (alpha, sigma))
         sigma = min(sigma, 500.0)
-        order = draw_order(self.order, rng, None, self._order_raw)
-        cval = draw_float(self.cval, rng, "cval")
-        mode = draw_mode(self.mode, rng, SCIPY_MODE_ALIASES, self._mode_raw)
+        order, cval, mode = self._draw_fill(rng)
         seed = int(rng.integers(0, 2**63 - 1))
         return ElasticParams(applied=alpha > 0, seed=seed, alpha=alpha, sigma=sigma,
                              order=order, mode=mode, cval=cval)
@@ -277,11 +272,7 @@ class PiecewiseAffine(_FlowWarp):
                                                  allow_floats=False)
         self.nb_cols = iap.handle_discrete_param(nb_cols, "nb_cols", value_range=(2, 1000),
                                                  allow_floats=False)
-        self._order_raw = isinstance(order, StochasticParameter)
-        self.order = handle_order(order, "order")
-        self.cval = handle_cval(cval, "cval")
-        self._mode_raw = isinstance(mode, StochasticParameter)
-        self.mode = handle_mode(mode, "mode", MODE_ALIASES)
+        self._init_fill(order, cval, mode)
         self.polygon_recoverer = handle_polygon_recoverer(polygon_recoverer)
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
@@ -292,9 +283,7 @@ class PiecewiseAffine(_FlowWarp):
         if not self.absolute_scale:
             jitter[..., 0] *= shape[1]
             jitter[..., 1] *= shape[0]
-        order = draw_order(self.order, rng, None, self._order_raw)
-        cval = draw_float(self.cval, rng, "cval")
-        mode = draw_mode(self.mode, rng, MODE_ALIASES, self._mode_raw)
+        order, cval, mode = self._draw_fill(rng)
         return PiecewiseAffineParams(applied=bool(np.any(jitter)), jitter=jitter, order=order,
                                      mode=mode, cval=cval)
 
@@ -362,19 +351,13 @@ class GridDistortion(_FlowWarp):
         self.num_steps = iap.handle_discrete_param(num_steps, "num_steps", value_range=(1, 1000),
                                                    allow_floats=False)
         self.distort_limit = _symmetric_range(distort_limit, "distort_limit", 0.99)
-        self._order_raw = isinstance(order, StochasticParameter)
-        self.order = handle_order(order, "order")
-        self.cval = handle_cval(cval, "cval")
-        self._mode_raw = isinstance(mode, StochasticParameter)
-        self.mode = handle_mode(mode, "mode", MODE_ALIASES)
+        self._init_fill(order, cval, mode)
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
         n = min(max(int(self.num_steps.draw_sample(random_state=rng)), 1), 1000)
         xs = np.clip(self.distort_limit.draw_samples((n,), random_state=rng), -0.99, 0.99)
         ys = np.clip(self.distort_limit.draw_samples((n,), random_state=rng), -0.99, 0.99)
-        order = draw_order(self.order, rng, None, self._order_raw)
-        cval = draw_float(self.cval, rng, "cval")
-        mode = draw_mode(self.mode, rng, MODE_ALIASES, self._mode_raw)
+        order, cval, mode = self._draw_fill(rng)
         if not (np.all(np.isfinite(xs)) and np.all(np.isfinite(ys))):
             raise ValueError("distort_limit: the parameter produced non-finite values")
         return GridDistortionParams(applied=bool(np.any(xs) or np.any(ys)),
@@ -440,19 +423,13 @@ class OpticalDistortion(_FlowWarp):
                          deterministic=deterministic)
         self.distort_limit = _symmetric_range(distort_limit, "distort_limit", 10.0)
         self.shift_limit = _symmetric_range(shift_limit, "shift_limit", 1.0)
-        self._order_raw = isinstance(order, StochasticParameter)
-        self.order = handle_order(order, "order")
-        self.cval = handle_cval(cval, "cval")
-        self._mode_raw = isinstance(mode, StochasticParameter)
-        self.mode = handle_mode(mode, "mode", MODE_ALIASES)
+        self._init_fill(order, cval, mode)
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
         k = min(max(draw_float(self.distort_limit, rng, "distort_limit"), -10.0), 10.0)
         dx = min(max(draw_float(self.shift_limit, rng, "shift_limit"), -1.0), 1.0)
         dy = min(max(draw_float(self.shift_limit, rng, "shift_limit"), -1.0), 1.0)
-        order = draw_order(self.order, rng, None, self._order_raw)
-        cval = draw_float(self.cval, rng, "cval")
-        mode = draw_mode(self.mode, rng, MODE_ALIASES, self._mode_raw)
+        order, cval, mode = self._draw_fill(rng)
         return OpticalDistortionParams(applied=k != 0, k=k, shift_x=dx, shift_y=dy, order=order,
                                        mode=mode, cval=cval)
 

@@ -17,9 +17,12 @@ from imgaug2.core.base import Augmenter
 from imgaug2.core.params import Params
 from imgaug2.kernels.pillike import check_layout
 
-__all__ = ["PillikeAugmenter", "UINT8"]
+__all__ = ["PillikeAugmenter", "PillikeFixedAugmenter", "UINT8", "APPLIED"]
 
 UINT8 = frozenset({"uint8"})
+
+#: The row of an augmenter that draws nothing and always applies.
+APPLIED = Params(applied=True)
 
 
 class PillikeAugmenter(Augmenter):
@@ -46,3 +49,15 @@ class PillikeAugmenter(Augmenter):
 
     def _pil(self, image: np.ndarray, params: Params) -> np.ndarray:
         raise NotImplementedError
+
+
+class PillikeFixedAugmenter(PillikeAugmenter):
+    """Base of the PIL-like augmenters without arguments: draws nothing, always applies."""
+
+    def __init__(self, seed: Any = None, name: str | None = None,
+                 random_state: Any = "deprecated", deterministic: Any = "deprecated") -> None:
+        super().__init__(seed=seed, name=name, random_state=random_state,
+                         deterministic=deterministic)
+
+    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+        return APPLIED

@@ -9,11 +9,9 @@ kept unchanged.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
-from imgaug2.augmenters.pillike_common import PillikeAugmenter
+from imgaug2.augmenters.pillike_common import PillikeFixedAugmenter
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.pillike import filter_image
@@ -22,19 +20,8 @@ __all__ = ["FilterBlur", "FilterSmooth", "FilterSmoothMore", "FilterEdgeEnhance"
            "FilterEdgeEnhanceMore", "FilterFindEdges", "FilterContour", "FilterEmboss",
            "FilterSharpen", "FilterDetail"]
 
-_APPLIED = Params(applied=True)
-
-
-class _Filter(PillikeAugmenter):
+class _Filter(PillikeFixedAugmenter):
     _kernel_name = ""
-
-    def __init__(self, seed: Any = None, name: str | None = None,
-                 random_state: Any = "deprecated", deterministic: Any = "deprecated") -> None:
-        super().__init__(seed=seed, name=name, random_state=random_state,
-                         deterministic=deterministic)
-
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        return _APPLIED
 
     def _pil(self, image: np.ndarray, params: Params) -> np.ndarray:
         return filter_image(image, type(self)._kernel_name)

@@ -13,15 +13,13 @@ from typing import Any
 import numpy as np
 
 import imgaug2.parameters as iap
-from imgaug2.augmenters.pillike_common import PillikeAugmenter
+from imgaug2.augmenters.pillike_common import PillikeAugmenter, PillikeFixedAugmenter
 from imgaug2.core.params import SKIPPED, Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.pillike import autocontrast, equalize, posterize, solarize
 
 __all__ = ["Solarize", "Posterize", "Equalize", "Autocontrast", "PillikeSolarizeParams",
            "PillikePosterizeParams", "PillikeAutocontrastParams"]
-
-_APPLIED = Params(applied=True)
 
 
 def _finite(value: Any, name: str) -> float:
@@ -120,7 +118,7 @@ class Posterize(PillikeAugmenter):
 
 
 @register("pillike.Equalize")
-class Equalize(PillikeAugmenter):
+class Equalize(PillikeFixedAugmenter):
     """Equalize each channel's histogram, like ``PIL.ImageOps.equalize``.
 
     Deterministic: draws nothing.
@@ -131,14 +129,6 @@ class Equalize(PillikeAugmenter):
         >>> import imgaug2.augmenters as iaa
         >>> aug = iaa.pillike.Equalize()
     """
-
-    def __init__(self, seed: Any = None, name: str | None = None,
-                 random_state: Any = "deprecated", deterministic: Any = "deprecated") -> None:
-        super().__init__(seed=seed, name=name, random_state=random_state,
-                         deterministic=deterministic)
-
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        return _APPLIED
 
     def _pil(self, image: np.ndarray, params: Params) -> np.ndarray:
         return equalize(image)

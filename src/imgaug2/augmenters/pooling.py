@@ -80,22 +80,34 @@ class _Pooling(Augmenter):
             return pooled
         return unpool_to_size(pooled, kh, kw, image.shape[0], image.shape[1])
 
+    @staticmethod
+    def _pool_map(arr: np.ndarray, shape: tuple, params: Params, nearest: bool
+                  ) -> tuple[np.ndarray, tuple]:
+        """Pool a heatmap or segmentation map array along with its image.
+
+        Args:
+            arr: The map's array.
+            shape: Shape of the image the map belongs to.
+            params: The row's kernel size.
+            nearest: Nearest-neighbour mapping (segmentation maps) instead of averaging.
+
+        Returns:
+            The pooled array and the pooled image shape.
+        """
+        kh, kw = params.kh, params.kw  # type: ignore[attr-defined]
+        new_shape = pooled_shape(shape, kh, kw)
+        return pool_map(arr, shape[:2], new_shape[:2], kh, kw, nearest=nearest), new_shape
+
     def _augment_heatmaps(self, heatmaps: Any, params: Params) -> Any:
         if self.keep_size:
             return heatmaps
-        kh, kw = params.kh, params.kw  # type: ignore[attr-defined]
-        shape = tuple(heatmaps.shape)
-        new_shape = pooled_shape(shape, kh, kw)
-        arr = pool_map(heatmaps.arr_0to1, shape[:2], new_shape[:2], kh, kw, nearest=False)
+        arr, new_shape = self._pool_map(heatmaps.arr_0to1, tuple(heatmaps.shape), params, False)
         return heatmaps.replace(arr_0to1=arr, shape=new_shape)
 
     def _augment_segmentation_maps(self, segmaps: Any, params: Params) -> Any:
         if self.keep_size:
             return segmaps
-        kh, kw = params.kh, params.kw  # type: ignore[attr-defined]
-        shape = tuple(segmaps.shape)
-        new_shape = pooled_shape(shape, kh, kw)
-        arr = pool_map(segmaps.arr, shape[:2], new_shape[:2], kh, kw, nearest=True)
+        arr, new_shape = self._pool_map(segmaps.arr, tuple(segmaps.shape), params, True)
         return segmaps.replace(arr=arr, shape=new_shape)
 
     def _augment_xy(self, xy: np.ndarray, params: Params, shape: tuple

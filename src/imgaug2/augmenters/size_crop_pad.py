@@ -172,32 +172,37 @@ class _CropPadBase(Augmenter):
                      ) -> tuple[int, int, int, int]:
         return scale_amounts((p.top, p.right, p.bottom, p.left), image_shape[:2], arr_shape[:2])
 
-    def _augment_heatmaps(self, heatmaps: Any, params: Params) -> Any:
-        p: CropPadParams = params  # type: ignore[assignment]
-        arr = heatmaps.arr_0to1
-        shape = tuple(heatmaps.shape)
+    def _crop_pad_map(self, arr: np.ndarray, shape: tuple, p: CropPadParams, cval: float,
+                      interpolation: str) -> tuple[np.ndarray, tuple]:
+        """Crop/pad a heatmap or segmentation map array and give its new image shape.
+
+        Args:
+            arr: The map's array.
+            shape: Shape of the image the map belongs to.
+            p: The row's crop/pad amounts (in image pixels).
+            cval: Fill value of padded cells.
+            interpolation: Resize interpolation back to the array's size with ``keep_size``.
+
+        Returns:
+            The new array and the new image shape.
+        """
         amounts = self._map_amounts(p, shape, arr.shape)
-        out = crop_pad_image(arr, *amounts, "constant", 0.0)
+        out = crop_pad_image(arr, *amounts, "constant", cval)
         if self.keep_size:
             if out.shape[:2] != arr.shape[:2]:
-                out = resize_aligned(out, arr.shape[0], arr.shape[1], "cubic")
-            new_shape = shape
-        else:
-            new_shape = crop_pad_shape(shape, p.top, p.right, p.bottom, p.left)
+                out = resize_aligned(out, arr.shape[0], arr.shape[1], interpolation)
+            return out, shape
+        return out, crop_pad_shape(shape, p.top, p.right, p.bottom, p.left)
+
+    def _augment_heatmaps(self, heatmaps: Any, params: Params) -> Any:
+        p: CropPadParams = params  # type: ignore[assignment]
+        out, new_shape = self._crop_pad_map(heatmaps.arr_0to1, tuple(heatmaps.shape), p, 0.0,
+                                            "cubic")
         return heatmaps.replace(arr_0to1=out, shape=new_shape)
 
     def _augment_segmentation_maps(self, segmaps: Any, params: Params) -> Any:
         p: CropPadParams = params  # type: ignore[assignment]
-        arr = segmaps.arr
-        shape = tuple(segmaps.shape)
-        amounts = self._map_amounts(p, shape, arr.shape)
-        out = crop_pad_image(arr, *amounts, "constant", 0)
-        if self.keep_size:
-            if out.shape[:2] != arr.shape[:2]:
-                out = resize_aligned(out, arr.shape[0], arr.shape[1], "nearest")
-            new_shape = shape
-        else:
-            new_shape = crop_pad_shape(shape, p.top, p.right, p.bottom, p.left)
+        out, new_shape = self._crop_pad_map(segmaps.arr, tuple(segmaps.shape), p, 0, "nearest")
         return segmaps.replace(arr=out, shape=new_shape)
 
     def _augment_xy(self, xy: np.ndarray, params: Params, shape: tuple

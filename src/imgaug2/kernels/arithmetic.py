@@ -21,7 +21,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import cv2
 import numpy as np
@@ -196,11 +196,26 @@ def _table(kind: str, v: float) -> np.ndarray:
         np.rint(t, out=t)
         np.maximum(t, 0.0, out=t)
         np.minimum(t, 255.0, out=t)
-        table = t.astype(np.uint8)
-        table.flags.writeable = False
-        if len(_TABLES) > 1024:  # bounded: values are usually drawn continuously
-            _TABLES.clear()
-        _TABLES[key] = table
+        # bounded: values are usually drawn continuously
+        table = _store_table(_TABLES, key, t.astype(np.uint8))
+    return table
+
+
+def _store_table(cache: dict[Any, np.ndarray], key: Any, table: np.ndarray) -> np.ndarray:
+    """Freeze ``table`` and keep it in ``cache`` (cleared once it holds over 1024 tables).
+
+    Args:
+        cache: The lookup-table cache.
+        key: The table's key.
+        table: The new table.
+
+    Returns:
+        ``table``, now read-only.
+    """
+    table.flags.writeable = False
+    if len(cache) > 1024:
+        cache.clear()
+    cache[key] = table
     return table
 
 
@@ -372,11 +387,8 @@ def _invert_table(lo: float, hi: float, threshold: float | None, above: bool) ->
         if threshold is not None:
             hit = base >= threshold if above else base < threshold
             inverted = np.where(hit, inverted, base)
-        table = inverted.astype(np.uint8)
-        table.flags.writeable = False
-        if len(_INVERT_TABLES) > 1024:  # bounded: thresholds may be drawn continuously
-            _INVERT_TABLES.clear()
-        _INVERT_TABLES[key] = table
+        # bounded: thresholds may be drawn continuously
+        table = _store_table(_INVERT_TABLES, key, inverted.astype(np.uint8))
     return table
 
 

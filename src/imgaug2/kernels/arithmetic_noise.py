@@ -228,18 +228,7 @@ def add_elementwise(image: np.ndarray, values: np.ndarray) -> np.ndarray:
         >>> add_elementwise(img, np.array([[[10.0], [-10.0]]])).tolist()
         [[[255, 255, 255], [240, 240, 240]]]
     """
-    if image.size == 0:
-        return image.copy()
-    if image.dtype == np.uint8 and values.dtype == np.float32:
-        return cv2.add(image, _expand_channels(values, image), dtype=cv2.CV_8U).reshape(
-            image.shape)
-    work = image.astype(work_dtype(image.dtype))
-    vals = _broadcastable(values, image)
-    if vals.dtype != work.dtype:
-        vals = clamp_to_work(vals, work.dtype)
-    with np.errstate(over="ignore"):  # +-inf is clipped back by to_dtype
-        work += vals
-    return to_dtype(work, image.dtype)
+    return _combine_elementwise(image, values, False)
 
 
 def multiply_elementwise(image: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -250,17 +239,35 @@ def multiply_elementwise(image: np.ndarray, values: np.ndarray) -> np.ndarray:
         >>> multiply_elementwise(img, np.array([[0.5, 3.0]], np.float32)).tolist()
         [[50, 255]]
     """
+    return _combine_elementwise(image, values, True)
+
+
+def _combine_elementwise(image: np.ndarray, values: np.ndarray, multiply: bool) -> np.ndarray:
+    """``image * values`` (``multiply``) or ``image + values``, saturating to the dtype.
+
+    Args:
+        image: The image.
+        values: (H,W), (H,W,1) or (H,W,C) values, any float/int dtype.
+        multiply: Multiply instead of add.
+
+    Returns:
+        A new array of the image's dtype and shape.
+    """
     if image.size == 0:
         return image.copy()
     if image.dtype == np.uint8 and values.dtype == np.float32:
-        return cv2.multiply(image, _expand_channels(values, image), dtype=cv2.CV_8U).reshape(
+        cv_op = cv2.multiply if multiply else cv2.add
+        return cv_op(image, _expand_channels(values, image), dtype=cv2.CV_8U).reshape(
             image.shape)
     work = image.astype(work_dtype(image.dtype))
     vals = _broadcastable(values, image)
     if vals.dtype != work.dtype:
         vals = clamp_to_work(vals, work.dtype)
     with np.errstate(over="ignore"):  # +-inf is clipped back by to_dtype
-        work *= vals
+        if multiply:
+            work *= vals
+        else:
+            work += vals
     return to_dtype(work, image.dtype)
 
 

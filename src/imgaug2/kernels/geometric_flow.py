@@ -63,12 +63,7 @@ def remap_heatmap_arr(arr: np.ndarray, src: SourceFn, image_hw: tuple, order: in
                       out_image_hw: tuple | None = None, out_hw: tuple | None = None
                       ) -> np.ndarray:
     """Heatmap (its own size) through ``src``: linear (nearest for order 0), fill 0, clipped."""
-    out_image_hw = image_hw if out_image_hw is None else out_image_hw
-    out_hw = tuple(arr.shape[:2]) if out_hw is None else out_hw
-    if arr.size == 0 or 0 in out_hw:
-        return np.zeros(tuple(out_hw) + arr.shape[2:], dtype=arr.dtype)
-    map_x, map_y = dense_source(src, arr.shape[:2], image_hw, out_hw, out_image_hw)
-    out = remap_array(arr, map_x, map_y, 0 if order == 0 else 1, "constant", 0.0)
+    out = _remap_map_arr(arr, src, image_hw, 0 if order == 0 else 1, out_image_hw, out_hw)
     np.clip(out, 0.0, 1.0, out=out)
     return out
 
@@ -77,12 +72,30 @@ def remap_segmap_arr(arr: np.ndarray, src: SourceFn, image_hw: tuple,
                      out_image_hw: tuple | None = None, out_hw: tuple | None = None
                      ) -> np.ndarray:
     """Label map (its own size) through ``src``: nearest neighbour, fill label 0."""
+    return _remap_map_arr(arr, src, image_hw, 0, out_image_hw, out_hw)
+
+
+def _remap_map_arr(arr: np.ndarray, src: SourceFn, image_hw: tuple, order: int,
+                   out_image_hw: tuple | None, out_hw: tuple | None) -> np.ndarray:
+    """A map array (its own size) through ``src`` with cv2 ``order`` 0 or 1, fill 0.
+
+    Args:
+        arr: The map's array.
+        src: Source function in image coordinates.
+        image_hw: Input image size.
+        order: 0 (nearest) or 1 (linear).
+        out_image_hw: Output image size (None: ``image_hw``).
+        out_hw: Output array size (None: the input array's).
+
+    Returns:
+        The remapped array (zeros for an empty input or output).
+    """
     out_image_hw = image_hw if out_image_hw is None else out_image_hw
     out_hw = tuple(arr.shape[:2]) if out_hw is None else out_hw
     if arr.size == 0 or 0 in out_hw:
         return np.zeros(tuple(out_hw) + arr.shape[2:], dtype=arr.dtype)
     map_x, map_y = dense_source(src, arr.shape[:2], image_hw, out_hw, out_image_hw)
-    return remap_array(arr, map_x, map_y, 0, "constant", 0.0)
+    return remap_array(arr, map_x, map_y, order, "constant", 0.0)
 
 
 def pixel_centres(n: int, scale: float = 1.0) -> np.ndarray:
