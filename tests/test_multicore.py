@@ -88,7 +88,10 @@ def test_killed_worker_raises_quickly_and_reports_batches():
 def test_ctrl_c_leaves_no_children(tmp_path):
     script = tmp_path / "run.py"
     script.write_text(textwrap.dedent("""
-        import sys, time, numpy as np
+        import signal, sys, time, numpy as np
+        # Like an interactive session: CI may start us with SIGINT ignored (background
+        # jobs of a non-interactive shell), and Python then never raises KeyboardInterrupt.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         import imgaug2.augmenters as iaa
         from imgaug2.multicore import Pool
         from imgaug2.augmentables.batches import UnnormalizedBatch

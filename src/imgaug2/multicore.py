@@ -28,6 +28,7 @@ import os
 import queue
 import signal
 import threading
+import time
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
 
@@ -93,7 +94,6 @@ def _work(task: tuple[int, Any]) -> tuple[int, Any]:
 
 
 def _wait_any(futures: list, timeout: float | None) -> set:
-    import time
     deadline = None if timeout is None else time.monotonic() + timeout
     while True:
         remaining = 0.2 if deadline is None else min(0.2, deadline - time.monotonic())
@@ -111,7 +111,6 @@ def _poll(fut: cf.Future, timeout: float | None) -> Any:
     (e.g. the executor's queue feeder) never interrupts; short slices let the
     main thread see Ctrl-C promptly.
     """
-    import time
     deadline = None if timeout is None else time.monotonic() + timeout
     while True:
         remaining = 0.2 if deadline is None else min(0.2, deadline - time.monotonic())
@@ -201,25 +200,27 @@ class Pool:
             self._executor.shutdown(wait=True)
             self._executor = None
 
-    def terminate(self) -> None:
-        """Stop all workers now (pending batches are abandoned)."""
+    def terminate(self, grace: float = 10.0) -> None:
+        """Stop the workers: pending batches are dropped, running ones may finish.
+
+        Workers get the executor's stop sentinel and exit after their current
+        batch (killing one mid-write would leave a half-written result that the
+        executor's reader thread waits on forever, hanging interpreter exit).
+        Workers still alive after ``grace`` seconds are killed.
+        """
         ex = self._executor
         if ex is None:
             return
-        procs = list(getattr(ex, "_processes", {}) .values()) if getattr(
-            ex, "_processes", None) else []
-        for p in procs:
-            try:
-                p.terminate()
-            except Exception:  # already gone
-                pass
+        self._executor = None
+        procs = list((getattr(ex, "_processes", None) or {}).values())
         ex.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + grace
         for p in procs:
-            p.join(timeout=5)
+            p.join(timeout=max(0.0, deadline - time.monotonic()))
+        for p in procs:
             if p.is_alive():
                 p.kill()
                 p.join(timeout=5)
-        self._executor = None
 
     def _next_indices(self, n: int) -> range:
         with self._lock:
