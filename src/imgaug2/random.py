@@ -293,16 +293,23 @@ class LazyGenerator:
     generator; :func:`as_generator` unwraps it for stochastic parameters.
     """
 
-    __slots__ = ("_key", "_gen")
+    __slots__ = ("_key", "_call", "_gen")
 
-    def __init__(self, key: Key) -> None:
+    def __init__(self, key: Key, call: int | None = None) -> None:
+        # With ``call``, the row key is ``key.fold_in_ints(call, 0)``, derived only on
+        # first use: hashing it costs about as much as a small image's whole kernel.
         self._key = key
+        self._call = call
         self._gen: np.random.Generator | None = None
 
     def materialize(self) -> np.random.Generator:
         gen = self._gen
         if gen is None:
-            gen = self._gen = generator_for(self._key)
+            key = self._key
+            if self._call is not None:
+                key = self._key = key.fold_in_ints(self._call, 0)
+                self._call = None
+            gen = self._gen = generator_for(key)
         return gen
 
     def __getattr__(self, name: str) -> Any:

@@ -158,11 +158,13 @@ class _CropPadBase(Augmenter):
     def _augment_image(self, image: np.ndarray, params: Params) -> np.ndarray:
         p: CropPadParams = params  # type: ignore[assignment]
         top, right, bottom, left = p.top, p.right, p.bottom, p.left
-        if (top > 0 or right > 0 or bottom > 0 or left > 0) and (
-                (image.shape[0] + top + bottom) * (image.shape[1] + left + right)
-                * (image.shape[2] if image.ndim == 3 else 1) * image.itemsize > MAX_OUTPUT_BYTES):
-            shape = crop_pad_shape(image.shape, top, right, bottom, left)
-            check_output_size(shape, image.itemsize, self._size_arg)
+        shape = image.shape
+        # Output <= 4x the input unless an axis more than doubles: only then (or for
+        # huge inputs) is the exact size worth computing before allocating.
+        if top + bottom > shape[0] or left + right > shape[1] \
+                or image.nbytes > MAX_OUTPUT_BYTES // 4:
+            check_output_size(crop_pad_shape(shape, top, right, bottom, left), image.itemsize,
+                              self._size_arg)
         out = crop_pad_image(image, top, right, bottom, left, p.pad_mode, p.pad_cval)
         if self.keep_size and out.shape[:2] != image.shape[:2]:
             out = resize_aligned(out, image.shape[0], image.shape[1], "cubic")

@@ -118,6 +118,19 @@ class _PositionedBase(_CropPadBase):
         raise NotImplementedError
 
     def _sample(self, rng: Any, shape: tuple) -> Params:
+        if self._pos_mode == "const" and (self._sign < 0 or self._const_fill is not None):
+            # Nothing random: the Params depend on the shape alone, and most datasets
+            # have few distinct shapes, so each is computed once per augmenter.
+            memo = self.__dict__.get("_shape_memo")
+            if memo is None or len(memo) > 64:
+                memo = self._shape_memo = {}
+            params = memo.get(shape)
+            if params is None:
+                params = memo[shape] = self._sample_shape(rng, shape)
+            return params
+        return self._sample_shape(rng, shape)
+
+    def _sample_shape(self, rng: Any, shape: tuple) -> Params:
         total_h, total_w = self._totals(int(shape[0]), int(shape[1]))
         if total_h <= 0 and total_w <= 0:
             return _UNCHANGED

@@ -109,6 +109,7 @@ def _unalias(out: dict[str, list], cols: dict[str, list]) -> None:
 
 _FAST_KEYS = frozenset({"image", "key", "return_record"})
 _DIRECT: dict[type, bool] = {}
+_LEAN: dict[type, frozenset | None] = {}
 
 
 def _is_plain_leaf(cls: type) -> bool:
@@ -119,41 +120,51 @@ def _is_plain_leaf(cls: type) -> bool:
             and cls.get_children_lists is Augmenter.get_children_lists)
 
 
+def _lean_dtypes(cls: type) -> frozenset | None:
+    """The dtype set of a plain leaf class (eligible for the direct path), else None."""
+    if not _is_plain_leaf(cls):
+        return None
+    return frozenset(np.dtype(n) for n in cls.supported_dtypes)
+
+
 def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
     """``aug(image=img[, key=k][, return_record=b])``: the hot path, kept lean."""
     image = kwargs["image"]
+    cls = type(aug)
+    try:
+        lean = _LEAN[cls]
+    except KeyError:
+        lean = _LEAN[cls] = _lean_dtypes(cls)
     if type(image) is not np.ndarray or image.ndim not in (2, 3) \
-            or image.dtype not in aug._tree_dtype_set():
+            or image.dtype not in (lean if lean is not None else aug._tree_dtype_set()):
         _check_image_array(image, "image")
         _check_dtypes(aug, [image], "image")
-    return_record = kwargs.get("return_record", False)
-    if return_record is not True and return_record is not False:
-        raise TypeError("return_record must be a bool, got %r" % (return_record,))
-    sample_keys = _single_key(kwargs, 1) if "key" in kwargs else None
-    cls = type(aug)
-    direct = _DIRECT.get(cls)
-    if direct is None:
-        direct = _DIRECT[cls] = _is_plain_leaf(cls)
-    if direct and hooks is None and not aug.get_children_lists():
+    if len(kwargs) == 1:
+        return_record = False
+        sample_keys = None
+    else:
+        return_record = kwargs.get("return_record", False)
+        if return_record is not True and return_record is not False:
+            raise TypeError("return_record must be a bool, got %r" % (return_record,))
+        sample_keys = _single_key(kwargs, 1) if "key" in kwargs else None
+    if lean is not None and hooks is None:
         # Same keys as run_columns (CallContext.row_keys for row 0), minus its bookkeeping.
         if sample_keys is not None:
             try:
-                key = aug._sample_root.fold_in(sample_keys[0])
+                rng = LazyGenerator(aug._sample_root.fold_in(sample_keys[0]))
             except TypeError as exc:
                 raise TypeError("key: %s" % exc) from None
         else:
             det = aug._det_call
-            if det is not None:
-                key = aug._root.fold_in_ints(det, 0)
-            else:
-                n = aug._calls.take()
-                root = aug._root
+            root = aug._root
+            if det is None:
+                det = aug._calls.take()
                 if aug._origin_pid != CURRENT_PID[0]:
                     salt = process_salt()
                     if salt is not None:
                         root = root.fold_in(salt)
-                key = root.fold_in_ints(n, 0)
-        params = aug._sample(LazyGenerator(key), image.shape)
+            rng = LazyGenerator(root, det)
+        params = aug._sample(rng, image.shape)
         result = aug._augment_image(image, params) if params.applied else image
         rec = None
         if return_record:
@@ -164,7 +175,9 @@ def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
         out, rec = run_columns(aug, {"images": [image]}, 1, sample_keys, hooks, "images",
                                record=return_record)
         result = out["images"][0]
-    if result is image or (result.base is not None and np.may_share_memory(result, image)):
+    base = result.base
+    if result is image or (base is not None and (
+            base is image or base is image.base or np.may_share_memory(result, image))):
         result = np.array(result, copy=True, order="C")
     elif not result.flags.c_contiguous:
         result = np.ascontiguousarray(result)

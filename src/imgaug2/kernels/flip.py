@@ -23,7 +23,7 @@ _ROTATE_CODES = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90
 
 def fliplr_image(image: np.ndarray) -> np.ndarray:
     """Mirror an ``(H,W[,C])`` array left-right (new C-contiguous array)."""
-    if image.ndim == 3 and 1 < image.shape[2] <= 4 and image.dtype != np.bool_ and image.size:
+    if image.ndim == 3 and 1 < image.shape[2] <= 4 and image.dtype.kind != "b" and image.size:
         return cv2.flip(image, 1)
     if image.size == 0:
         return np.ascontiguousarray(image[:, ::-1])
@@ -32,7 +32,7 @@ def fliplr_image(image: np.ndarray) -> np.ndarray:
 
 def flipud_image(image: np.ndarray) -> np.ndarray:
     """Mirror an ``(H,W[,C])`` array top-bottom (new C-contiguous array)."""
-    if image.ndim == 3 and 1 < image.shape[2] <= 4 and image.dtype != np.bool_ and image.size:
+    if image.ndim == 3 and 1 < image.shape[2] <= 4 and image.dtype.kind != "b" and image.size:
         return cv2.flip(image, 0)
     if image.size == 0:
         return np.ascontiguousarray(image[::-1])

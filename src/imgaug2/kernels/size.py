@@ -65,6 +65,7 @@ def check_output_size(shape: tuple, itemsize: int, argname: str) -> None:
                          % (argname, tuple(int(s) for s in shape), nbytes))
 
 
+_UINT8 = np.dtype(np.uint8)
 _INT_BOUNDS = {np.dtype(n): (int(np.iinfo(n).min), int(np.iinfo(n).max)) for n in (
     "uint8", "int8", "uint16", "int16", "uint32", "int32", "uint64", "int64")}
 
@@ -164,16 +165,12 @@ def pad_image(image: np.ndarray, top: int, right: int, bottom: int, left: int,
         cval: Fill value for ``constant`` and the ramp end for ``linear_ramp``;
             cast to the dtype with :func:`cast_cval`.
     """
-    if mode not in _PAD_MODE_SET:
-        raise ValueError("pad_mode must be one of %s, got %r" % (", ".join(PAD_MODES), mode))
     dtype = image.dtype
-    value = cast_cval(cval, dtype)
-    if not image.size:
-        out_shape = crop_pad_shape(image.shape, top, right, bottom, left)
-        return np.full(out_shape, value, dtype=dtype)
     border = _CV_BORDERS.get(mode)
-    if border is not None and dtype in _CV_PAD_DTYPES:
+    if border is not None and image.size and (dtype is _UINT8 or dtype in _CV_PAD_DTYPES):
         if border == cv2.BORDER_CONSTANT:
+            value = cval if type(cval) is int and dtype is _UINT8 and 0 <= cval <= 255 \
+                else cast_cval(cval, dtype)
             out = cv2.copyMakeBorder(image, top, bottom, left, right, border,
                                      value=(value,) * 4)
         else:
@@ -181,6 +178,12 @@ def pad_image(image: np.ndarray, top: int, right: int, bottom: int, left: int,
         if out.ndim < image.ndim:
             out = out[:, :, np.newaxis]
         return out
+    if mode not in _PAD_MODE_SET:
+        raise ValueError("pad_mode must be one of %s, got %r" % (", ".join(PAD_MODES), mode))
+    value = cast_cval(cval, dtype)
+    if not image.size:
+        out_shape = crop_pad_shape(image.shape, top, right, bottom, left)
+        return np.full(out_shape, value, dtype=dtype)
     return _pad_numpy(image, top, right, bottom, left, mode, value)
 
 
