@@ -23,7 +23,8 @@ import numpy as np  # noqa: E402
 
 cv2.setNumThreads(1)
 
-__all__ = ["Case", "photos", "rate", "rate_pair", "run_cases", "print_table"]
+__all__ = ["Case", "photos", "rate", "rate_pair", "rate_pair_batched", "run_cases",
+           "print_table"]
 
 
 @dataclass
@@ -74,14 +75,14 @@ def rate(fn: Callable[[np.ndarray], Any], images: list[np.ndarray],
     return best
 
 
-def _one_run(fn: Callable[[np.ndarray], Any], images: list[np.ndarray],
-             min_seconds: float) -> float:
+def _one_run(fn: Callable[[Any], Any], items: list, min_seconds: float,
+             per_item: int = 1) -> float:
     count = 0
     start = time.perf_counter()
     while True:
-        for im in images:
-            fn(im)
-        count += len(images)
+        for item in items:
+            fn(item)
+        count += len(items) * per_item
         elapsed = time.perf_counter() - start
         if elapsed >= min_seconds:
             return count / elapsed
@@ -105,7 +106,34 @@ def rate_pair(aug_fn: Callable[[np.ndarray], Any], floor_fn: Callable[[np.ndarra
     return best_aug, best_floor
 
 
-def run_cases(cases: list[Case], size: int) -> list[dict]:
+def rate_pair_batched(aug: Any, floor_fn: Callable[[np.ndarray], Any] | None,
+                      images: list[np.ndarray], batch: int, min_seconds: float = 0.15,
+                      rounds: int = 6) -> tuple[float, float]:
+    """Like :func:`rate_pair` with ``aug(images=list)`` calls of ``batch`` images.
+
+    The floor runs its per-image call over the same list (there is no batched
+    OpenCV call to compare with); images/s counts every image of a batch.
+    """
+    batches = [[images[(i * batch + j) % len(images)] for j in range(batch)]
+               for i in range(max(1, len(images) // batch))]
+
+    def aug_fn(b: list) -> Any:
+        return aug(images=b)
+
+    def floor_batch(b: list) -> Any:
+        return [floor_fn(im) for im in b]  # type: ignore[misc]
+
+    aug_fn(batches[0])
+    best_aug = best_floor = 0.0
+    for _ in range(rounds):
+        best_aug = max(best_aug, _one_run(aug_fn, batches, min_seconds, batch))
+        if floor_fn is not None:
+            best_floor = max(best_floor, _one_run(floor_batch, batches, min_seconds, batch))
+    return best_aug, best_floor if floor_fn is not None else float("nan")
+
+
+def run_cases(cases: list[Case], size: int, batch: int = 0) -> list[dict]:
+    """Time every case; ``batch > 0`` calls ``aug(images=[...])`` with that many images."""
     images = photos(size)
     rows = []
     for case in cases:
@@ -114,7 +142,11 @@ def run_cases(cases: list[Case], size: int) -> list[dict]:
         def aug_fn(im: np.ndarray, aug: Any = aug) -> Any:
             return aug(image=im)
 
-        if case.floor is not None:
+        if batch > 0:
+            if not hasattr(aug, "augment"):
+                continue  # a per-image wrapper (fixed to the first image's size)
+            aug_rate, floor_rate = rate_pair_batched(aug, case.floor, images, batch)
+        elif case.floor is not None:
             aug_rate, floor_rate = rate_pair(aug_fn, case.floor, images)
         else:
             aug_rate, floor_rate = rate(aug_fn, images), float("nan")

@@ -47,12 +47,13 @@ def _check_image_array(image: Any, argname: str) -> None:
 
 
 def _check_dtypes(aug: Any, images: list[np.ndarray], argname: str) -> None:
-    allowed = aug._tree_dtypes()
+    allowed = aug._tree_dtype_set()  # dtype objects: membership without building names
     for im in images:
-        name = im.dtype.name
-        if name not in allowed:
+        if im.dtype not in allowed:
+            names = aug._tree_dtypes()
             raise TypeError("%s: dtype %s is not supported by %s (supported: %s)"
-                            % (argname, name, type(aug).__name__, ", ".join(sorted(allowed))))
+                            % (argname, im.dtype.name, type(aug).__name__,
+                               ", ".join(sorted(names))))
 
 
 def _validate_sample_keys(keys: Any, n: int, argname: str) -> list:
@@ -96,7 +97,10 @@ def _unalias(out: dict[str, list], cols: dict[str, list]) -> None:
         if name == "images":
             fixed = []
             for i, im in enumerate(column):
-                if orig is not None and i < len(orig) and (im is orig[i] or np.shares_memory(im, orig[i])):
+                # may_share_memory is a bounds check; an exact overlap test can be slow,
+                # and copying an array that merely might overlap is always correct.
+                if orig is not None and i < len(orig) and (im is orig[i] or (
+                        im.base is not None and np.may_share_memory(im, orig[i]))):
                     im = np.array(im, copy=True, order="C")
                 elif not im.flags.c_contiguous:
                     im = np.ascontiguousarray(im)
