@@ -26,7 +26,7 @@ from imgaug2.augmenters.size_annotations import (
     ClipCBAsToImagePlanes,
     RemoveCBAsByOutOfImageFraction,
 )
-from imgaug2.augmenters.size_crop_pad import Crop, CropAndPad, CropPadParams, Pad
+from imgaug2.augmenters.size_crop_pad import Crop, CropAndPad, CropPadParams, Pad, memo_by_shape
 from imgaug2.augmenters.size_fixed import (
     CenterCropToFixedSize,
     CenterCropToMultiplesOf,
@@ -306,6 +306,19 @@ class Resize(Augmenter):
         return spec.draw_sample(random_state=rng)
 
     def _sample(self, rng: Any, shape: tuple) -> Params:
+        specs = self._specs
+        interp = self.interpolation
+        state = self.__dict__.get("_const_state")
+        if state is None or state[0] is not specs or state[1] is not interp:
+            const = type(interp) is iap.Deterministic and all(
+                type(s) is str or type(s) is iap.Deterministic for s in specs)
+            state = self._const_state = (specs, interp, const)
+        if state[2]:
+            # nothing random: the Params depend on the shape alone
+            return memo_by_shape(self, shape, self._sample_shape, rng, specs, interp)
+        return self._sample_shape(rng, shape)
+
+    def _sample_shape(self, rng: Any, shape: tuple) -> Params:
         h0, w0 = int(shape[0]), int(shape[1])
         specs = self._specs
         if self._mode == "single":

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 import imgaug2.parameters as iap
-from imgaug2.augmenters.size_crop_pad import _UNCHANGED, _CropPadBase
+from imgaug2.augmenters.size_crop_pad import _UNCHANGED, _CropPadBase, memo_by_shape
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.size import MAX_OUTPUT_BYTES
@@ -119,15 +119,9 @@ class _PositionedBase(_CropPadBase):
 
     def _sample(self, rng: Any, shape: tuple) -> Params:
         if self._pos_mode == "const" and (self._sign < 0 or self._const_fill is not None):
-            # Nothing random: the Params depend on the shape alone, and most datasets
-            # have few distinct shapes, so each is computed once per augmenter.
-            memo = self.__dict__.get("_shape_memo")
-            if memo is None or len(memo) > 64:
-                memo = self._shape_memo = {}
-            params = memo.get(shape)
-            if params is None:
-                params = memo[shape] = self._sample_shape(rng, shape)
-            return params
+            # nothing random: the Params depend on the shape alone
+            return memo_by_shape(self, shape, self._sample_shape, rng, self._pos,
+                                 self._const_fill)
         return self._sample_shape(rng, shape)
 
     def _sample_shape(self, rng: Any, shape: tuple) -> Params:

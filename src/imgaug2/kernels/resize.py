@@ -85,6 +85,10 @@ _DIRECT_DTYPES = frozenset(np.dtype(n) for n in ("uint8", "uint16", "int16", "fl
                                                  "float64"))
 
 
+_UINT8 = np.dtype(np.uint8)
+_ALIGNED_CODES = dict(INTERPOLATIONS, nearest=cv2.INTER_NEAREST_EXACT)
+
+
 def resize_aligned(image: np.ndarray, height: int, width: int, interpolation: str) -> np.ndarray:
     """Resize like :func:`resize_image`, with ``"nearest"`` aligned to pixel centres.
 
@@ -102,6 +106,12 @@ def resize_aligned(image: np.ndarray, height: int, width: int, interpolation: st
     h, w = image.shape[:2]
     if (h, w) == (height, width):
         return image.copy()
+    if image.dtype is _UINT8 and h and w and height and width \
+            and (image.ndim == 2 or 1 < image.shape[2] <= 4):
+        # the common case, straight to OpenCV (same call as run() below makes)
+        code = _ALIGNED_CODES.get(interpolation)
+        if code is not None:
+            return cv2.resize(image, (width, height), interpolation=code)
     if h == 0 or w == 0 or height == 0 or width == 0:
         return np.zeros((height, width) + image.shape[2:], dtype=image.dtype)
     if interpolation not in INTERPOLATIONS:
