@@ -536,3 +536,21 @@ def test_float_extremes_stay_finite(dtype):
         assert out.dtype == dtype and np.isfinite(out).all(), interp
     out = iaa.Pad(px=1, pad_cval=1e300, keep_size=False)(image=img)
     assert np.isfinite(out).all()
+
+
+def test_constant_size_params_are_memoised_per_shape_and_attribute():
+    import imgaug2.augmenters as iaa
+    img = np.zeros((20, 30, 3), np.uint8)
+    aug = iaa.Resize(0.5, interpolation="area")
+    a, rec_a = aug(image=img, return_record=True)
+    _, rec_b = aug(image=img, return_record=True)
+    assert rec_a.rows[0][0][3] is rec_b.rows[0][0][3]  # one Params object per shape
+    assert a.shape == (10, 15, 3)
+    assert aug(image=np.zeros((40, 10, 3), np.uint8)).shape == (20, 5, 3)
+    # replacing a parameter after construction is honoured, not served from the memo
+    aug.interpolation = iaa.Resize(0.5, interpolation="nearest").interpolation
+    _, rec_c = aug(image=img, return_record=True)
+    assert rec_c.rows[0][0][3].interpolation == "nearest"
+    crop = iaa.CropToFixedSize(8, 8, position="center")
+    assert crop(image=img).shape == (8, 8, 3)
+    assert crop(image=np.zeros((9, 9), np.uint8)).shape == (8, 8)

@@ -118,3 +118,18 @@ def test_process_salt_differs_per_pool_worker():
 
 def _salt_worker(_):
     return iarandom.process_salt()
+
+
+def test_lazy_generator_with_call_number_derives_the_row_key_only_on_use(monkeypatch):
+    calls = []
+    real = iarandom.generator_for
+    monkeypatch.setattr(iarandom, "generator_for", lambda k: calls.append(k) or real(k))
+    root = Key(5).fold_in("aug")
+    lazy = iarandom.LazyGenerator(root, 12)
+    assert not calls
+    v = lazy.integers(0, 1 << 30, size=4)
+    assert calls == [root.fold_in_ints(12, 0)]
+    np.testing.assert_array_equal(
+        v, iarandom.new_generator(root.fold_in(12).fold_in(0)).integers(0, 1 << 30, size=4))
+    lazy.random()  # the same generator keeps advancing, no second re-key
+    assert len(calls) == 1
