@@ -21,7 +21,7 @@ from imgaug2.augmentables import (BoundingBox, BoundingBoxesOnImage, HeatmapsOnI
 from imgaug2.kernels.arithmetic import add_scalar, apply_uint8_tables, jpeg_roundtrip
 from imgaug2.kernels.arithmetic_dropout import upscale_nearest
 from imgaug2.kernels.arithmetic_noise import draw_noise, poisson_table, seed_generator
-from imgaug2.kernels.noise import noise_generator
+from imgaug2.kernels.noise import bulk_generator, noise_generator
 
 INT_DTYPES = ("uint8", "uint16", "int16", "int32")
 FLOAT_DTYPES = ("float32", "float64")
@@ -203,11 +203,11 @@ def test_jpeg_quality_mapping():
 # --------------------------------------------------------------------- noise
 
 def test_gaussian_noise_reproduces_documented_expansion():
-    """Exact: noise = loc + scale * standard_normal(float32) from noise_generator(seed)."""
+    """Exact: noise = loc + scale * standard_normal(float32) from bulk_generator(seed)."""
     img = _img(seed=14)
     out, p = _run(iaa.AdditiveGaussianNoise(loc=(-5, 5), scale=(1, 20), per_channel=True,
                                             seed=3), img)
-    z = noise_generator(p.seed).standard_normal(img.shape, dtype=np.float32)
+    z = bulk_generator(p.seed).standard_normal(img.shape, dtype=np.float32)
     noise = z * np.float32(p.b) + np.float32(p.a)
     ref = np.clip(np.rint(img.astype(np.float32) + noise), 0, 255).astype(np.uint8)
     np.testing.assert_array_equal(out, ref)
@@ -262,12 +262,20 @@ def test_add_and_multiply_elementwise_ranges():
     assert u8.min() == 0 and u8.max() == 255
 
 
-def test_seed_generator_equals_noise_generator():
-    for seed in (0, 1, 12345, 2**63 - 2):
-        a, b = noise_generator(seed), seed_generator(seed)
+def test_seed_generator_equals_bulk_generator():
+    for seed in (0, 1, 12345, 2**63 - 2, 2**64 - 1):
+        a, b = bulk_generator(seed), seed_generator(seed)
         assert np.array_equal(a.standard_normal(50, dtype=np.float32),
                               b.standard_normal(50, dtype=np.float32))
         assert np.array_equal(a.bit_generator.random_raw(9), b.bit_generator.random_raw(9))
+    # The documented SFC64 seeding: state (seed, seed, seed, 1), 12 outputs discarded.
+    ref = np.random.SFC64(0)
+    ref.state = {"bit_generator": "SFC64", "has_uint32": 0, "uinteger": 0,
+                 "state": {"state": np.array([77, 77, 77, 1], dtype=np.uint64)}}
+    assert np.array_equal(ref.random_raw(15)[12:], bulk_generator(77).bit_generator.random_raw(3))
+    with pytest.raises(ValueError, match="seed"):
+        bulk_generator(-1)
+    assert noise_generator(5).bit_generator.state["bit_generator"] == "Philox"
     assert draw_noise(3, (4, 5, 2), "laplace", 0.0, 1.0).shape == (4, 5, 2)
     with pytest.raises(ValueError, match="dist"):
         draw_noise(3, (2, 2, 1), "cauchy", 0.0, 1.0)

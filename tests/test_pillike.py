@@ -18,6 +18,7 @@ from imgaug2.augmentables import (HeatmapsOnImage, Keypoint, KeypointsOnImage,
                                   SegmentationMapsOnImage)
 from imgaug2.augmenters.pillike_affine import affine_coefficients
 from imgaug2.kernels import pillike as K
+from imgaug2.kernels import pillike_affine as KA
 
 Image = pytest.importorskip("PIL.Image")
 ImageOps = pytest.importorskip("PIL.ImageOps")
@@ -342,7 +343,8 @@ def test_histograms_of_huge_images_use_exact_counts(monkeypatch):
 
 def test_affine_without_opencv_remap_matches_pillow(monkeypatch):
     # images too large for cv2.remap's 16-bit addressing fall back to a numpy gather
-    monkeypatch.setattr(K, "_REMAP_MAX_SIDE", 8)
+    from imgaug2.kernels import pillike_affine
+    monkeypatch.setattr(pillike_affine, "_REMAP_MAX_SIDE", 8)
     aug = P.Affine(rotate=(-45, 45), scale=(0.5, 1.5), fillcolor=(0, 256), seed=3)
     for image in IMAGES:
         out, p = _run(aug, image)
@@ -357,9 +359,9 @@ def test_affine_maps_with_many_channels_match_the_gather_reference():
     for coeffs in [(0.9, 0.2, 1.5, -0.3, 1.1, -2.0), (1.2, 0.0, -3.0, 0.0, 0.8, 4.0)]:
         ix, iy = K.affine_indices(coeffs, arr.shape[:2], arr.shape[:2])
         assert np.array_equal(K.affine_map(arr, coeffs, arr.shape[:2], 0.0),
-                              K._gather(arr, ix, iy, (0.0,) * 6, arr.shape[:2]))
+                              KA._gather(arr, ix, iy, (0.0,) * 6, arr.shape[:2]))
         assert np.array_equal(K.affine_map(labels, coeffs, labels.shape[:2], 0),
-                              K._gather(labels, ix, iy, (0, 0), labels.shape[:2]))
+                              KA._gather(labels, ix, iy, (0, 0), labels.shape[:2]))
 
 
 def test_parameters_drawing_nan_raise_naming_the_argument():

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import cv2
 import numpy as np
 
 import imgaug2.parameters as iap
@@ -266,8 +267,8 @@ class Dropout2d(_ClearsAnnotations):
         nb_keep_channels: Minimum number of channels left intact (int >= 0).
 
     Sampling order per row: the drop probability (or the keep samples), one
-    uniform draw per channel, then a permutation of the dropped channels when
-    some must be kept.
+    uniform draw per channel (none when the probability is 0 or 1), then a
+    permutation of the dropped channels when some must be kept.
 
     Example:
         >>> import imgaug2.augmenters as iaa
@@ -294,25 +295,52 @@ class Dropout2d(_ClearsAnnotations):
         c = nb_channels(shape)
         if c == 0:
             return SKIPPED
-        p = draw_drop_p(self._p_kind, self.p, rng, "p")
+        param = self.p
+        p = draw_drop_p(self._p_kind, param, rng, "p")
         if p is None:
-            keep_vals = np.asarray(self.p.draw_samples((c,), random_state=rng))
-            drop = keep_vals.reshape(-1) < 0.5
-        else:
-            drop = rng.random(c) < p
-        must_keep = min(self.nb_keep_channels, c)
-        kept = c - int(drop.sum())
-        if kept < must_keep:
-            dropped = np.flatnonzero(drop)
-            revive = rng.permutation(dropped)[:must_keep - kept]
-            drop[revive] = False
-        channels = tuple(int(i) for i in np.flatnonzero(drop))
-        if not channels:
+            if type(param) is iap.DeterministicList:
+                # Fixed values, read directly: drawing them through the row's lazy
+                # generator would build the real generator for no draw at all.
+                vals = param.values.tolist()
+                drop = [v < 0.5 for v in (vals * -(-c // len(vals)))[:c]]
+            else:
+                keep_vals = np.asarray(param.draw_samples((c,), random_state=rng))
+                drop = (keep_vals.reshape(-1) < 0.5).tolist()
+        elif p <= 0.0:
             return SKIPPED
-        return Dropout2dParams(channels=channels, all_dropped=len(channels) == c)
+        elif p >= 1.0:
+            drop = [True] * c  # certain outcomes need no draw
+        else:
+            drop = (rng.random(c) < p).tolist()
+        # Channel counts are small: plain lists beat numpy's per-call overhead here.
+        dropped = [i for i in range(c) if drop[i]]
+        kept = c - len(dropped)
+        must_keep = min(self.nb_keep_channels, c)
+        if kept < must_keep:
+            revive = set(rng.permutation(np.array(dropped, dtype=np.int64))[:must_keep - kept]
+                         .tolist())
+            dropped = [i for i in dropped if i not in revive]
+        if not dropped:
+            return SKIPPED
+        return _dropout2d_params(tuple(dropped), c)
 
     def _augment_image(self, image: np.ndarray, params: Params) -> np.ndarray:
         return drop_channels(image, params.channels)  # type: ignore[attr-defined]
+
+
+_DROPOUT2D_PARAMS: dict[tuple, Dropout2dParams] = {}
+
+
+def _dropout2d_params(channels: tuple, nb_channels: int) -> Dropout2dParams:
+    """The frozen record for dropping ``channels`` of ``nb_channels``, shared between rows."""
+    key = (channels, nb_channels)
+    params = _DROPOUT2D_PARAMS.get(key)
+    if params is None:
+        if len(_DROPOUT2D_PARAMS) > 1024:  # bounded: one entry per channel subset seen
+            _DROPOUT2D_PARAMS.clear()
+        params = _DROPOUT2D_PARAMS[key] = Dropout2dParams(
+            channels=channels, all_dropped=len(channels) == nb_channels)
+    return params
 
 
 @register("TotalDropout")
@@ -342,18 +370,29 @@ class TotalDropout(_ClearsAnnotations):
         self._p_kind, self.p = handle_drop_probability(p, "p")
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+        param = self.p
+        if type(param) is _DET and self._p_kind == "drop":
+            # Constant probability: certain outcomes need no draw (NaN and strings fall
+            # through to the validating path below).
+            v = param.value
+            if v >= 1.0:
+                return _DROPPED
+            if v <= 0.0:
+                return SKIPPED
         if self._p_kind == "drop":
-            p = draw_drop_p("drop", self.p, rng, "p")
+            p = draw_drop_p("drop", param, rng, "p")
             drop = p is not None and (p >= 1.0 or (p > 0.0 and rng.random() < p))
         else:
             drop = float(self.p.draw_sample(random_state=rng)) < 0.5
         return _DROPPED if drop else SKIPPED
 
     def _augment_image(self, image: np.ndarray, params: Params) -> np.ndarray:
-        return np.zeros_like(image, order="C")
+        # np.zeros takes calloc's zeroed memory (a memset); zeros_like fills element-wise.
+        return np.zeros(image.shape, image.dtype)
 
 
 _DROPPED = Params(applied=True)
+_DET = iap.Deterministic
 
 _POSITION_X = {"left": 0.0, "center": 0.5, "right": 1.0}
 _POSITION_Y = {"top": 0.0, "center": 0.5, "bottom": 1.0}
@@ -385,6 +424,17 @@ def handle_position(position: Any) -> tuple[Any, Any]:
     raise TypeError("position: expected a string or an (x, y) tuple, got %r" % (position,))
 
 
+#: Stand-in generator for constant configurations, which draw nothing from it.
+_NO_DRAWS = np.random.Generator(np.random.Philox(0))
+_CONSTANT_CUTOUTS: dict[tuple, Params] = {}
+#: Marks configurations that draw (looked up once, then sampled every row).
+_NOT_CONSTANT = Params(applied=False)
+#: ``id(params) -> (params, slices, value)`` for the shared Params above that fill one
+#: rectangle with one value; holding ``params`` keeps its id unique while listed.
+_UINT8_FILLS: dict[int, tuple] = {}
+_UINT8 = np.dtype(np.uint8)
+
+
 def _clean(value: float, name: str, lo: float, hi: float) -> float:
     if value != value:
         raise ValueError("%s: drew NaN" % name)
@@ -393,6 +443,10 @@ def _clean(value: float, name: str, lo: float, hi: float) -> float:
 
 def _draw_n(param: Any, n: int, rng: np.random.Generator, numeric: bool = True) -> list:
     """``n`` samples in draw order as a list; a single draw takes ``draw_sample``."""
+    if type(param) is _DET:
+        # Constants draw nothing: no array round trip, no generator.
+        v = param.value
+        return [float(v) if numeric else v] * n
     if n == 1:
         out = [param.draw_sample(random_state=rng)]
     else:
@@ -457,6 +511,28 @@ class Cutout(Augmenter):
                                                              "fill_per_channel")
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+        # Keyed by the parameter objects themselves (the key keeps them alive, so their
+        # identities stay unique) and the shape: a hit costs one tuple and one lookup.
+        key = (self.nb_iterations, self.position, self.size, self.squared, self.fill_mode,
+               self.fill_per_channel, self.cval, shape)
+        params = _CONSTANT_CUTOUTS.get(key)
+        if params is None:
+            params = _NOT_CONSTANT
+            if all(type(p) is _DET for p in key[:7] if p is not self.position) and all(
+                    type(p) is _DET for p in self.position) and self.fill_mode.value != "gaussian":
+                # Constant configuration with constant fills: nothing is drawn, so the
+                # Params depend only on these parameters and the shape.
+                params = self._draw(_NO_DRAWS, shape)
+            if len(_CONSTANT_CUTOUTS) > 1024:  # bounded: keys include image shapes
+                _CONSTANT_CUTOUTS.clear()
+                _UINT8_FILLS.clear()
+            _CONSTANT_CUTOUTS[key] = params
+            _plan_uint8_fill(params)
+        if params is _NOT_CONSTANT:
+            return self._draw(rng, shape)
+        return params
+
+    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
         n = int(self.nb_iterations.draw_sample(random_state=rng))
         n = min(max(n, 0), MAX_CUTOUT_ITERATIONS)
         if n == 0:
@@ -494,5 +570,27 @@ class Cutout(Augmenter):
                             noise_per_channel=tuple(per_ch), seed=seed)
 
     def _augment_image(self, image: np.ndarray, params: Params) -> np.ndarray:
+        plan = _UINT8_FILLS.get(id(params))
+        if plan is not None and plan[0] is params and image.dtype is _UINT8 and image.size:
+            # Same result as the kernel below, minus its per-rectangle decisions (the
+            # copy is private_copy's, inlined: OpenCV's copy, no dtype checks needed).
+            out = cv2.copyTo(image, None)
+            if out.ndim != image.ndim:
+                out = out.reshape(image.shape)
+            out[plan[1]] = plan[2]
+            return out
         p: CutoutParams = params  # type: ignore[assignment]
         return cutout(image, p.rects, p.modes, p.cvals, p.noise_per_channel, p.seed)
+
+
+def _plan_uint8_fill(params: Params) -> None:
+    """Precompute how a shared constant Params fills a uint8 image, when it is one
+    rectangle filled with one value (the common Cutout): its slices and uint8 value."""
+    if not isinstance(params, CutoutParams) or len(params.rects) != 1:
+        return
+    (y1, y2, x1, x2), mode, cval = params.rects[0], params.modes[0], params.cvals[0]
+    if mode == "gaussian" or len(cval) != 1 or y2 <= y1 or x2 <= x1:
+        return
+    # Python's round() rounds half to even, as the kernel does.
+    _UINT8_FILLS[id(params)] = (params, (slice(y1, y2), slice(x1, x2)),
+                                min(max(round(cval[0]), 0), 255))

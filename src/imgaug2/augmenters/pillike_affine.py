@@ -19,6 +19,7 @@ import numpy as np
 
 import imgaug2.parameters as iap
 from imgaug2.augmenters.pillike_common import PillikeAugmenter
+from imgaug2.augmenters.size_crop_pad import memo_by_shape
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.pillike import affine_image, affine_map, affine_xy
@@ -85,8 +86,11 @@ def _forward(coeffs: tuple) -> np.ndarray:
     a, b, c, d, e, f = coeffs
     det = a * e - b * d
     m00, m01, m10, m11 = e / det, -b / det, -d / det, a / det
-    return np.array([[m00, m01, -(m00 * c + m01 * f)], [m10, m11, -(m10 * c + m11 * f)],
-                     [0.0, 0.0, 1.0]])
+    matrix = np.array([[m00, m01, -(m00 * c + m01 * f)], [m10, m11, -(m10 * c + m11 * f)],
+                       [0.0, 0.0, 1.0]])
+    # Params may be shared between rows (constant parameters): keep them immutable
+    matrix.flags.writeable = False
+    return matrix
 
 
 def _axis_pair(value: Any, name: str, handle: Callable[[Any, str], StochasticParameter],
@@ -125,6 +129,15 @@ def _handle_center(center: Any) -> tuple:
                      for i, v in enumerate(center))
     raise TypeError("center: expected a string, an (x, y) tuple or a StochasticParameter, "
                     "got %r (%s)" % (center, type(center).__name__))
+
+
+def _all_constant(value: Any) -> bool:
+    """Whether ``value`` (parameters, possibly nested in tuples) draws nothing random."""
+    if isinstance(value, tuple):
+        return all(_all_constant(v) for v in value)
+    if isinstance(value, StochasticParameter):
+        return type(value) is iap.Deterministic
+    return True
 
 
 def _draw(param: StochasticParameter, rng: Any, name: str) -> float:
@@ -211,7 +224,18 @@ class Affine(PillikeAugmenter):
         self.center = _handle_center(center)
 
     # ----------------------------------------------------------------- sampling
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
+        state = (self.scale, self.translate, self.rotate, self.shear, self.fillcolor,
+                 self.center, self.translate_relative)
+        known = self.__dict__.get("_const_state")
+        if known is None or any(a is not b for a, b in zip(known[0], state, strict=True)):
+            known = self._const_state = (state, _all_constant(state))
+        if known[1]:
+            # nothing random: the Params depend on the shape alone
+            return memo_by_shape(self, tuple(shape), self._draw_row, rng, *state)
+        return self._draw_row(rng, shape)
+
+    def _draw_row(self, rng: np.random.Generator, shape: tuple) -> Params:
         scale_x = _draw(self.scale[0], rng, "scale")
         scale_y = scale_x if self.scale[1] is None else _draw(self.scale[1], rng, "scale")
         tx = _draw(self.translate[0], rng, "translate")

@@ -15,7 +15,7 @@ import numpy as np
 
 from imgaug2.core.base import Augmenter
 from imgaug2.core.params import Params
-from imgaug2.kernels.pillike import check_layout
+from imgaug2.kernels.pillike import LAYOUT_ERROR
 
 __all__ = ["PillikeAugmenter", "PillikeFixedAugmenter", "UINT8", "APPLIED"]
 
@@ -26,25 +26,34 @@ APPLIED = Params(applied=True)
 
 
 class PillikeAugmenter(Augmenter):
-    """Leaf base: uint8 only, layout checked for every image before any work.
+    """Leaf base: uint8 only, layout checked for every row before any work.
 
-    Subclasses implement ``_pil(image, params)`` for a non-empty image of a valid
-    layout and return a new array.
+    Subclasses implement ``_draw(rng, shape)`` (the row's parameters; the base's
+    ``_sample`` checks the layout first) and ``_pil(image, params)`` for a
+    non-empty image of a valid layout, returning a new array. The check lives in
+    ``_sample`` rather than in an ``_apply`` override so that single-image calls
+    keep the engine's lean path; it runs for skipped rows too, so an error never
+    depends on a random draw, and again in ``_augment_image`` for replays (which
+    draw nothing).
     """
 
     supported_dtypes = UINT8
 
-    def _apply(self, cols: dict[str, list], params: list[Params], rows: list[int],
-               keys: Any, path: tuple, call: Any, parents: tuple) -> dict[str, list]:
-        # Checked for skipped rows too, so an error never depends on a random draw.
-        for image in cols.get("images", ()):
-            if image.size:
-                check_layout(image)
-        return super()._apply(cols, params, rows, keys, path, call, parents)
+    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+        # ``shape`` is the row's image shape (or its annotations' when no image is given)
+        if len(shape) == 3 and shape[2] not in (1, 3, 4) and shape[0] and shape[1] \
+                and shape[2]:
+            raise ValueError(LAYOUT_ERROR % (tuple(shape),))
+        return self._draw(rng, shape)
+
+    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
+        return APPLIED
 
     def _augment_image(self, image: np.ndarray, params: Params) -> np.ndarray:
         if image.size == 0:
             return image.copy()
+        if image.ndim == 3 and image.shape[2] not in (1, 3, 4):
+            raise ValueError(LAYOUT_ERROR % (image.shape,))
         return self._pil(image, params)
 
     def _pil(self, image: np.ndarray, params: Params) -> np.ndarray:
@@ -58,6 +67,3 @@ class PillikeFixedAugmenter(PillikeAugmenter):
                  random_state: Any = "deprecated", deterministic: Any = "deprecated") -> None:
         super().__init__(seed=seed, name=name, random_state=random_state,
                          deterministic=deterministic)
-
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        return APPLIED

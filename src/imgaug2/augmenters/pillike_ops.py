@@ -68,7 +68,7 @@ class Solarize(PillikeAugmenter):
         self.threshold = iap.handle_continuous_param(threshold, "threshold",
                                                      value_range=(-1e6, 1e6))
 
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
         if not self.p.draw_sample(random_state=rng):
             return SKIPPED
         threshold = _finite(self.threshold.draw_sample(random_state=rng), "threshold")
@@ -109,7 +109,7 @@ class Posterize(PillikeAugmenter):
         self.nb_bits = iap.handle_discrete_param(nb_bits, "nb_bits", value_range=(1, 8),
                                                  allow_floats=False)
 
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
         bits = _clipped_int(self.nb_bits.draw_sample(random_state=rng), "nb_bits", 1, 8)
         return PillikePosterizeParams(applied=bits < 8, bits=bits)
 
@@ -171,7 +171,7 @@ class Autocontrast(PillikeAugmenter):
                                                 allow_floats=False)
         self.per_channel = iap.handle_probability_param(per_channel, "per_channel")
 
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
         channels = 1
         if len(shape) == 3 and shape[2] in (3, 4):
             channels = 3

@@ -1,11 +1,14 @@
 """Per-pixel noise kernels: element-wise addition and multiplication of noise images.
 
 Noise is expanded from one integer seed (stored in the augmenter's ``Params``)
-with :func:`imgaug2.kernels.noise.noise_generator` (via the equivalent,
+with :func:`imgaug2.kernels.noise.bulk_generator` (SFC64; via the equivalent,
 cheaper :func:`seed_generator`), so it is a pure function of
 ``(seed, distribution, shape)``. Expansion of a seed, in this order:
 
-* ``"uniform" (a, b)``: ``a + (b - a) * gen.random(shape, float32)``;
+* ``"uniform" (a, b)``: the midpoints of ``2**bits`` equal cells of ``[a, b)``,
+  picked by the raw 64-bit stream (``random_raw``) read as ``bits``-bit
+  integers (see :func:`uniform_noise`); ``bits`` is 16 for uint8 images, 32
+  otherwise;
 * ``"normal" (loc, scale)``: ``loc + scale * gen.standard_normal(shape, float32)``;
 * ``"laplace" (loc, scale)``: ``e = gen.standard_exponential(shape, float32)``,
   then one sign bit per value from ``gen.bit_generator.random_raw``; ``loc +/- scale * e``;
@@ -39,11 +42,13 @@ import cv2
 import numpy as np
 
 from imgaug2.kernels.arithmetic import clamp_to_work, to_dtype, work_dtype
+from imgaug2.kernels.noise import BULK_WARMUP
 
 __all__ = [
     "NOISE_DISTRIBUTIONS",
     "noise_shape",
     "draw_noise",
+    "uniform_noise",
     "random_bits16",
     "poisson_table",
     "add_elementwise",
@@ -61,11 +66,9 @@ MAX_POISSON_LAM = 1e6
 
 class _SeedRNG(threading.local):
     def __init__(self) -> None:
-        self.bitgen = np.random.Philox(key=0)
+        self.bitgen = np.random.SFC64(0)
         self.gen = np.random.Generator(self.bitgen)
-        self.counter = np.zeros(4, dtype=np.uint64)
-        self.key = np.zeros(2, dtype=np.uint64)
-        self.buffer = np.zeros(4, dtype=np.uint64)
+        self.words = np.zeros(4, dtype=np.uint64)
 
 
 _SEED_RNG = _SeedRNG()
@@ -73,31 +76,29 @@ _U64 = (1 << 64) - 1
 
 
 def seed_generator(seed: int) -> np.random.Generator:
-    """This thread's kernel generator, re-keyed so it yields ``noise_generator(seed)``'s stream.
+    """This thread's kernel generator, re-keyed so it yields ``bulk_generator(seed)``'s stream.
 
-    Building a Philox generator costs ~25 us; re-keying a reused one ~7 us.
-    The generator is shared by the thread: take every draw a kernel needs
-    before the next ``seed_generator`` call (kernels never nest calls).
+    Building a generator from a seed costs ~25 us (``SeedSequence``); re-keying
+    a reused SFC64 one a few. The generator is shared by the thread: take every
+    draw a kernel needs before the next ``seed_generator`` call (kernels never
+    nest calls).
 
     Example:
-        >>> from imgaug2.kernels.noise import noise_generator
+        >>> from imgaug2.kernels.noise import bulk_generator
         >>> a = seed_generator(42).random(3)
-        >>> bool((a == noise_generator(42).random(3)).all())
+        >>> bool((a == bulk_generator(42).random(3)).all())
         True
     """
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed <= _U64:
         raise ValueError("seed must be an int in [0, 2**64), got %r" % (seed,))
     tls = _SEED_RNG
-    tls.key[0] = int(seed) & _U64
-    tls.key[1] = 0
-    tls.bitgen.state = {
-        "bit_generator": "Philox",
-        "state": {"counter": tls.counter, "key": tls.key},
-        "buffer": tls.buffer,
-        "buffer_pos": 4,
-        "has_uint32": 0,
-        "uinteger": 0,
-    }
+    words = tls.words
+    words[0] = words[1] = words[2] = int(seed)
+    words[3] = 1
+    bitgen = tls.bitgen
+    bitgen.state = {"bit_generator": "SFC64", "state": {"state": words},
+                    "has_uint32": 0, "uinteger": 0}
+    bitgen.random_raw(BULK_WARMUP, output=False)
     return tls.gen
 
 
@@ -163,8 +164,17 @@ def poisson_table(lam: float) -> np.ndarray:
     return table[:65536].astype(np.float32)
 
 
-def draw_noise(seed: int, shape: tuple, dist: str, a: float, b: float = 0.0) -> np.ndarray:
+def draw_noise(seed: int, shape: tuple, dist: str, a: float, b: float = 0.0,
+               bits: int = 32) -> np.ndarray:
     """float32 noise of ``shape`` expanded from ``seed`` (see the module docstring).
+
+    Args:
+        seed: The row's noise seed.
+        shape: Noise shape, usually from :func:`noise_shape`.
+        dist: One of ``NOISE_DISTRIBUTIONS``.
+        a: ``a`` (uniform), ``loc`` (normal, laplace) or ``lam`` (poisson).
+        b: ``b`` (uniform) or ``scale`` (normal, laplace).
+        bits: Resolution of uniform noise, 16 or 32 (see :func:`uniform_noise`).
 
     Example:
         >>> draw_noise(1, (2, 3, 1), "uniform", -1.0, 1.0).dtype.name
@@ -173,10 +183,7 @@ def draw_noise(seed: int, shape: tuple, dist: str, a: float, b: float = 0.0) -> 
     gen = seed_generator(seed)
     n = int(np.prod(shape))
     if dist == "uniform":
-        out = gen.random(shape, dtype=np.float32)
-        out *= np.float32(b - a)
-        out += np.float32(a)
-        return out
+        return uniform_noise(gen, n, a, b, bits).reshape(shape)
     if dist == "normal":
         out = gen.standard_normal(shape, dtype=np.float32)
         if b != 1.0:
@@ -197,6 +204,32 @@ def draw_noise(seed: int, shape: tuple, dist: str, a: float, b: float = 0.0) -> 
         table = poisson_table(a)
         return table[random_bits16(gen, n)].reshape(shape)
     raise ValueError("dist: expected one of %s, got %r" % (", ".join(NOISE_DISTRIBUTIONS), dist))
+
+
+def uniform_noise(gen: np.random.Generator, n: int, a: float, b: float,
+                  bits: int = 32) -> np.ndarray:
+    """``n`` float32 values ``a + (j + 0.5) * (b - a) / 2**bits``, ``j`` uniform in ``[0, 2**bits)``.
+
+    ``j`` comes from the raw 64-bit stream read as signed ``bits``-bit integers
+    (``j = k + 2**(bits - 1)``): one pass of the bit generator, no call per value.
+    16 bits (65536 levels) are used for uint8 images, where they cannot be told
+    apart from finer noise after rounding, and read a quarter of the random words.
+
+    Example:
+        >>> from imgaug2.kernels.noise import bulk_generator
+        >>> v = uniform_noise(bulk_generator(3), 1000, -2.0, 2.0, 16)
+        >>> bool(-2.0 < v.min() and v.max() < 2.0)
+        True
+    """
+    if bits not in (16, 32):
+        raise ValueError("bits: expected 16 or 32, got %r" % (bits,))
+    per_word = 64 // bits
+    raw = np.asarray(gen.bit_generator.random_raw((n + per_word - 1) // per_word))
+    k = raw.view(np.int16 if bits == 16 else np.int32)[:n]
+    step = (float(b) - float(a)) / 2.0 ** bits
+    out = np.multiply(k, np.float32(step), dtype=np.float32)
+    out += np.float32((float(a) + float(b)) / 2.0 + step / 2.0)
+    return out
 
 
 def _expand_channels(values: np.ndarray, image: np.ndarray) -> np.ndarray:
@@ -282,7 +315,8 @@ def add_noise(image: np.ndarray, seed: int, per_channel: bool, dist: str, a: flo
     """
     if image.size == 0:
         return image.copy()
-    noise = draw_noise(seed, noise_shape(image.shape, per_channel), dist, a, b)
+    noise = draw_noise(seed, noise_shape(image.shape, per_channel), dist, a, b,
+                       _uniform_bits(image))
     return add_elementwise(image, noise)
 
 
@@ -298,5 +332,11 @@ def multiply_noise(image: np.ndarray, seed: int, per_channel: bool, dist: str, a
     """
     if image.size == 0:
         return image.copy()
-    noise = draw_noise(seed, noise_shape(image.shape, per_channel), dist, a, b)
+    noise = draw_noise(seed, noise_shape(image.shape, per_channel), dist, a, b,
+                       _uniform_bits(image))
     return multiply_elementwise(image, noise)
+
+
+def _uniform_bits(image: np.ndarray) -> int:
+    """Uniform-noise resolution for ``image``: 16 bits for uint8, 32 otherwise."""
+    return 16 if image.dtype == np.uint8 else 32

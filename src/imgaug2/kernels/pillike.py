@@ -14,11 +14,8 @@ by experiment:
   rounded mean of the luma image (contrast), the luma image (colour) and the
   SMOOTH-filtered image (sharpness).
 * Luma is ``(19595 R + 38470 G + 7471 B + 32768) >> 16``.
-* ImageFilter kernels are applied as correlations whose kernel rows run from
-  the row below the pixel to the row above it; each kernel row is summed left to
-  right in float32 with weights ``k / scale`` rounded to float32, the row sums are
-  added to ``offset + 0.5`` in order, and the result is truncated and clipped.
-  Pixels closer to the border than the kernel radius keep their input values.
+* ImageFilter: see :mod:`imgaug2.kernels.pillike_filter`; Image.transform
+  AFFINE: see :mod:`imgaug2.kernels.pillike_affine` (both re-exported here).
 
 Channel layout (all kernels): ``(H,W)`` and ``(H,W,1)`` are gray, ``(H,W,3)`` is
 RGB and ``(H,W,4)`` is RGB plus an alpha channel that is returned unchanged.
@@ -34,19 +31,22 @@ from collections import OrderedDict
 import cv2
 import numpy as np
 
+from imgaug2.kernels.pillike_affine import (affine_image, affine_indices, affine_map,
+                                            affine_xy, scaled_coefficients)
+from imgaug2.kernels.pillike_base import (IDENTITY, LAYOUT_ERROR, as_float, check_layout,
+                                          color_channels, color_part, finish, plane_view,
+                                          restore, scratch)
+from imgaug2.kernels.pillike_filter import FILTERS, filter_color, filter_image
+
 __all__ = [
     "FILTERS", "LAYOUT_ERROR", "check_layout", "solarize_lut", "posterize_lut", "equalize_lut",
     "autocontrast_lut", "apply_channel_luts", "solarize", "posterize", "equalize",
     "autocontrast", "luma", "enhance_brightness", "enhance_contrast", "enhance_color",
     "enhance_sharpness", "blend_float32", "filter_image", "affine_indices", "affine_image",
-    "affine_map", "affine_xy", "scaled_coefficients",
+    "affine_map", "affine_xy", "scaled_coefficients", "scratch",
 ]
 
-LAYOUT_ERROR = ("image: pillike augmenters take (H,W), (H,W,1), (H,W,3) or (H,W,4) uint8 "
-                "images (a 4th channel is alpha and is kept), got shape %s")
-
-_IDENTITY = np.arange(256, dtype=np.uint8)
-_IDENTITY.flags.writeable = False
+_IDENTITY = IDENTITY
 _RAMP = np.arange(256, dtype=np.float64)
 _F32 = np.float32
 # Luma weights scaled by 2**-16: every product and partial sum of a uint8 pixel is exact in
@@ -56,79 +56,11 @@ _LUMA_MATRIX = np.array([[19595.0 / 65536.0, 38470.0 / 65536.0, 7471.0 / 65536.0
 # calcHist counts in float32: exact below 2**24 pixels per channel.
 _CALCHIST_MAX_PIXELS = 1 << 24
 
-
-_LOCAL = threading.local()
-# Scratch arrays above this size are not kept between calls.
-_SCRATCH_MAX_BYTES = 16 << 20
-
-
-def scratch(name: str, shape: tuple, dtype: type = np.float32) -> np.ndarray:
-    """A per-thread work array reused between calls (never returned to callers).
-
-    Fresh multi-megabyte temporaries cost page faults on every call, which can
-    exceed the arithmetic done in them; kernels keep their float intermediates here.
-    """
-    pool = getattr(_LOCAL, "pool", None)
-    if pool is None:
-        pool = _LOCAL.pool = {}
-    arr = pool.get(name)
-    if arr is None or arr.shape != shape or arr.dtype != dtype:
-        arr = np.empty(shape, dtype=dtype)
-        if arr.nbytes <= _SCRATCH_MAX_BYTES:
-            pool[name] = arr
-    return arr
-
-
-def check_layout(image: np.ndarray) -> None:
-    """Refuse channel counts other than none, 1, 3 and 4 (``ValueError`` naming ``image``)."""
-    if image.ndim == 3 and image.shape[2] not in (1, 3, 4):
-        raise ValueError(LAYOUT_ERROR % (image.shape,))
-
-
-# ------------------------------------------------------------------ layout helpers
-
-def _plane_view(image: np.ndarray) -> np.ndarray:
-    """``(H,W,1)`` as ``(H,W)`` (a view); other layouts unchanged."""
-    if image.ndim == 3 and image.shape[2] == 1:
-        return image[:, :, 0]
-    return image
-
-
-def _restore(out: np.ndarray, like: np.ndarray) -> np.ndarray:
-    """Give ``out`` the channel axis layout of ``like`` (cv2 drops singleton axes)."""
-    if like.ndim == 3 and out.ndim == 2:
-        out = out[:, :, np.newaxis]
-    return np.ascontiguousarray(out)
-
-
-def _color_channels(image: np.ndarray) -> int:
-    """Number of colour channels (alpha excluded)."""
-    if image.ndim == 2:
-        return 1
-    return 3 if image.shape[2] == 4 else image.shape[2]
-
-
-def _with_alpha(color: np.ndarray, image: np.ndarray) -> np.ndarray:
-    """Re-attach ``image``'s alpha channel to a processed ``(H,W,3)`` colour result."""
-    out = np.empty(image.shape, dtype=np.uint8)
-    out[:, :, :3] = color
-    out[:, :, 3] = image[:, :, 3]
-    return out
-
-
-def _color_part(image: np.ndarray) -> np.ndarray:
-    """The colour planes as a cv2-compatible array: ``(H,W)`` gray or ``(H,W,3)``."""
-    plane = _plane_view(image)
-    if plane.ndim == 3 and plane.shape[2] == 4:
-        return np.ascontiguousarray(plane[:, :, :3])
-    return plane
-
-
-def _finish(result: np.ndarray, image: np.ndarray) -> np.ndarray:
-    """Map a gray/RGB result back onto ``image``'s layout (alpha kept)."""
-    if image.ndim == 3 and image.shape[2] == 4:
-        return _with_alpha(result, image)
-    return _restore(result, image)
+_plane_view = plane_view
+_restore = restore
+_color_channels = color_channels
+_color_part = color_part
+_finish = finish
 
 
 # ----------------------------------------------------------------------- LUT kernels
@@ -189,18 +121,43 @@ def posterize(image: np.ndarray, bits: int) -> np.ndarray:
 
 # ------------------------------------------------------------------ histogram kernels
 
-def _histograms(image: np.ndarray, mask: np.ndarray | None = None) -> list[np.ndarray]:
-    """int64 256-bin histogram of every colour channel (only where ``mask`` is nonzero)."""
+def _split(image: np.ndarray) -> tuple[list[np.ndarray], np.ndarray | None]:
+    """The colour planes of ``image`` as contiguous 2D arrays, and its alpha plane (or None).
+
+    Per-plane histograms and single-table LUTs are much faster in OpenCV than
+    their interleaved multi-channel forms, which more than pays for the split.
+    """
     plane = _plane_view(image)
-    n = _color_channels(image)
-    if plane.shape[0] * plane.shape[1] < _CALCHIST_MAX_PIXELS:
-        return [cv2.calcHist([plane], [c], mask, [256], [0, 256]).ravel().astype(np.int64)
-                for c in range(n)]
-    select = (slice(None), slice(None)) if mask is None else (mask != 0)
     if plane.ndim == 2:
-        return [np.bincount(plane[select].ravel(), minlength=256).astype(np.int64)]
-    return [np.bincount(plane[:, :, c][select].ravel(), minlength=256).astype(np.int64)
-            for c in range(n)]
+        return [plane], None
+    planes = list(cv2.split(plane))
+    if len(planes) == 4:
+        return planes[:3], planes[3]
+    return planes, None
+
+
+def _merge(planes: list[np.ndarray], alpha: np.ndarray | None, image: np.ndarray) -> np.ndarray:
+    """Reassemble processed planes in ``image``'s layout (a new array)."""
+    if len(planes) == 1:
+        out = planes[0]
+        if out is image or np.shares_memory(out, image):
+            out = out.copy()
+        return _restore(out, image)
+    return cv2.merge(planes if alpha is None else planes + [alpha])
+
+
+def _histograms(planes: list[np.ndarray], mask: np.ndarray | None = None) -> np.ndarray:
+    """256-bin histogram of every plane (only where ``mask`` is nonzero), as float64 rows."""
+    hists = np.empty((len(planes), 256), dtype=np.float64)
+    h, w = planes[0].shape
+    if h * w < _CALCHIST_MAX_PIXELS:
+        for row, plane in zip(hists, planes, strict=True):
+            row[:] = cv2.calcHist([plane], [0], mask, [256], [0, 256]).ravel()
+        return hists
+    select = (slice(None), slice(None)) if mask is None else (mask != 0)
+    for row, plane in zip(hists, planes, strict=True):
+        row[:] = np.bincount(plane[select].ravel(), minlength=256)
+    return hists
 
 
 def equalize_lut(hist: np.ndarray) -> np.ndarray:
@@ -244,11 +201,35 @@ def autocontrast_lut(hist: np.ndarray, cutoff_low: float, cutoff_high: float) ->
     return np.clip(np.trunc(_RAMP * scale - lo * scale), 0, 255).astype(np.uint8)
 
 
+def _equalize_luts(hists: np.ndarray) -> list[np.ndarray | None]:
+    """:func:`equalize_lut` of every histogram row at once (None: identity).
+
+    Counts are integers below 2**53, so float64 cumulative sums are exact, and
+    the floor of a correctly rounded quotient of two such integers is their
+    integer quotient. A histogram with at most one occupied bin gets step 0.
+    """
+    cumulative = np.cumsum(hists, axis=1)
+    # count of the highest occupied bin of each channel
+    last = hists[np.arange(hists.shape[0]), 255 - np.argmax(hists[:, ::-1] > 0, axis=1)]
+    step = np.floor((cumulative[:, 255] - last) / 255.0)
+    divisor = np.maximum(step, 1.0)[:, np.newaxis]
+    below = cumulative - hists
+    below += np.floor(divisor / 2.0)
+    below /= divisor
+    np.floor(below, out=below)
+    np.minimum(below, 255.0, out=below)
+    luts = below.astype(np.uint8)
+    return [luts[i] if step[i] > 0 else None for i in range(hists.shape[0])]
+
+
 def equalize(image: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
     """``PIL.ImageOps.equalize(image, mask)`` (per channel; ``mask``: uint8 ``(H,W)``)."""
     if image.size == 0:
         return image.copy()
-    return apply_channel_luts(image, [equalize_lut(h) for h in _histograms(image, mask)])
+    planes, alpha = _split(image)
+    luts = _equalize_luts(_histograms(planes, mask))
+    return _merge([p if lut is None else cv2.LUT(p, lut) for p, lut in zip(planes, luts)],
+                  alpha, image)
 
 
 def autocontrast(image: np.ndarray, cutoffs: tuple, ignore: tuple = ()) -> np.ndarray:
@@ -259,35 +240,55 @@ def autocontrast(image: np.ndarray, cutoffs: tuple, ignore: tuple = ()) -> np.nd
     """
     if image.size == 0:
         return image.copy()
-    hists = _histograms(image)
-    for h in hists:
-        h[list(ignore)] = 0
+    planes, alpha = _split(image)
+    hists = _histograms(planes)
+    hists[:, list(ignore)] = 0
     if len(cutoffs) == 1:
-        cutoffs = tuple(cutoffs) * len(hists)
-    return apply_channel_luts(image, [autocontrast_lut(h, lo, hi)
-                                      for h, (lo, hi) in zip(hists, cutoffs, strict=False)])
+        cutoffs = tuple(cutoffs) * len(planes)
+    luts = [autocontrast_lut(h, lo, hi) for h, (lo, hi) in zip(hists, cutoffs, strict=False)]
+    return _merge([cv2.LUT(p, lut) for p, lut in zip(planes, luts)], alpha, image)
 
 
 # ----------------------------------------------------------------------- ImageEnhance
 
-def _as_float(name: str, image: np.ndarray) -> np.ndarray:
-    """``image`` converted to float32 in a scratch array."""
-    out = scratch(name, image.shape)
-    np.copyto(out, image, casting="unsafe")
-    return out
+_as_float = as_float
+
+
+def _luma_unfloored(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(rgb as float32, luma + fraction as float32)``, both scratch arrays.
+
+    The second array holds ``(19595 R + 38470 G + 7471 B + 32768) / 65536``
+    exactly; its floor (or a truncating cast, the values being positive) is
+    Pillow's luma.
+    """
+    rgb_f = _as_float("rgb", rgb)
+    lum = cv2.transform(rgb_f, _LUMA_MATRIX, dst=scratch("luma", rgb.shape[:2]))
+    return rgb_f, lum
 
 
 def _luma_float(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(rgb as float32, integer luma as float32)``, both scratch arrays."""
-    rgb_f = _as_float("rgb", rgb)
-    lum = cv2.transform(rgb_f, _LUMA_MATRIX, dst=scratch("luma", rgb.shape[:2]))
+    rgb_f, lum = _luma_unfloored(rgb)
     np.floor(lum, out=lum)
     return rgb_f, lum
 
 
+def _luma_u8(rgb: np.ndarray) -> np.ndarray:
+    """Pillow's luma as a uint8 scratch array (the cast truncates, which floors here)."""
+    hw = rgb.shape[:2]
+    # uint8 to float32 through cv2.accumulateWeighted with weight 1: dst * 0 + src * 1 is
+    # src exactly for finite dst, a little faster than numpy's cast. This scratch array is
+    # zeroed when created and only ever receives converted pixels, so it stays finite.
+    values = cv2.accumulateWeighted(rgb, scratch("rgb_exact", rgb.shape, zeroed=True), 1.0)
+    lum = cv2.transform(values, _LUMA_MATRIX, dst=scratch("luma", hw))
+    out = scratch("luma8", hw, np.uint8)
+    np.copyto(out, lum, casting="unsafe")
+    return out
+
+
 def luma(rgb: np.ndarray) -> np.ndarray:
     """Pillow's ``convert("L")`` of an ``(H,W,3)`` uint8 RGB image, as ``(H,W)`` uint8."""
-    return _luma_float(rgb)[1].astype(np.uint8)
+    return _luma_u8(rgb).copy()
 
 
 def _blend_lut(degenerate: float, factor: float) -> np.ndarray:
@@ -380,7 +381,7 @@ def enhance_contrast(image: np.ndarray, factor: float) -> np.ndarray:
     if image.size == 0:
         return image.copy()
     color = _color_part(image)
-    total = cv2.sumElems(color if color.ndim == 2 else _luma_float(color)[1])[0]
+    total = cv2.sumElems(color if color.ndim == 2 else _luma_u8(color))[0]
     mean = int(float(total) / (color.shape[0] * color.shape[1]) + 0.5)
     return _linear_lut(image, factor, float(mean))
 
@@ -457,18 +458,18 @@ def enhance_color(image: np.ndarray, factor: float) -> np.ndarray:
 
     Gray images are their own degenerate, so they come back unchanged.
     """
-    if image.size == 0 or _color_channels(image) == 1:
+    if image.size == 0 or image.ndim == 2 or image.shape[2] == 1:
         return image.copy()
-    color = _color_part(image)
+    color = image if image.shape[2] == 3 else np.ascontiguousarray(image[:, :, :3])
     alpha = float(_F32(factor))
-    rgb_f, lum = _luma_float(color)
     if _blend_is_linear(alpha):
-        gray3 = cv2.cvtColor(lum.astype(np.uint8), cv2.COLOR_GRAY2RGB)
-        out = cv2.addWeighted(color, alpha, gray3, 1.0 - alpha, _TRUNC_SHIFT)
+        gray3 = cv2.cvtColor(_luma_u8(color), cv2.COLOR_GRAY2RGB)
+        out = cv2.addWeighted(color, alpha, gray3, 1.0 - alpha, _TRUNC_SHIFT, dst=gray3)
     else:
+        rgb_f, lum = _luma_float(color)
         base = cv2.cvtColor(lum, cv2.COLOR_GRAY2RGB, dst=scratch("luma3", color.shape))
         out = _blend_into(rgb_f, base, alpha)
-    return _finish(out, image)
+    return out if image.shape[2] == 3 else _finish(out, image)
 
 
 def enhance_sharpness(image: np.ndarray, factor: float) -> np.ndarray:
@@ -476,295 +477,5 @@ def enhance_sharpness(image: np.ndarray, factor: float) -> np.ndarray:
     if image.size == 0:
         return image.copy()
     color = _color_part(image)
-    smooth = _filter_color(color, "SMOOTH")
+    smooth = filter_color(color, "SMOOTH")
     return _finish(_restore(_blend(smooth, color, factor), color), image)
-
-
-# ------------------------------------------------------------------------ ImageFilter
-
-class _Kernel:
-    """One ImageFilter kernel: integer weights (Pillow's row order), scale and offset."""
-
-    def __init__(self, size: int, scale: int, offset: int, weights: tuple) -> None:
-        self.size = size
-        self.scale = scale
-        self.offset = offset
-        self.weights = np.array(weights, dtype=np.float64).reshape(size, size)
-        # Pillow's first kernel row multiplies the row below the pixel: as a correlation
-        # (what cv2.filter2D computes) the rows are reversed.
-        self.correlation = np.ascontiguousarray(self.weights[::-1] / scale).astype(np.float32)
-        # Weights k/scale with power-of-two scales are exact in float32 and OpenCV's float
-        # sums are then exact; SMOOTH (13) can never land on .5. Either way rounding the exact
-        # value half up equals Pillow's float32 result, which a tiny delta gives cv2.filter2D.
-        self.exact = scale in (1, 2, 16, 13)
-        self.float_weights = (self.weights / scale).astype(np.float32)
-
-
-# name -> (size, scale, offset, weights in Pillow's order)
-FILTERS: dict[str, _Kernel] = {
-    "BLUR": _Kernel(5, 16, 0, (1, 1, 1, 1, 1,
-                               1, 0, 0, 0, 1,
-                               1, 0, 0, 0, 1,
-                               1, 0, 0, 0, 1,
-                               1, 1, 1, 1, 1)),
-    "CONTOUR": _Kernel(3, 1, 255, (-1, -1, -1, -1, 8, -1, -1, -1, -1)),
-    "DETAIL": _Kernel(3, 6, 0, (0, -1, 0, -1, 10, -1, 0, -1, 0)),
-    "EDGE_ENHANCE": _Kernel(3, 2, 0, (-1, -1, -1, -1, 10, -1, -1, -1, -1)),
-    "EDGE_ENHANCE_MORE": _Kernel(3, 1, 0, (-1, -1, -1, -1, 9, -1, -1, -1, -1)),
-    "EMBOSS": _Kernel(3, 1, 128, (-1, 0, 0, 0, 1, 0, 0, 0, 0)),
-    "FIND_EDGES": _Kernel(3, 1, 0, (-1, -1, -1, -1, 8, -1, -1, -1, -1)),
-    "SHARPEN": _Kernel(3, 16, 0, (-2, -2, -2, -2, 32, -2, -2, -2, -2)),
-    "SMOOTH": _Kernel(3, 13, 0, (1, 1, 1, 1, 5, 1, 1, 1, 1)),
-    "SMOOTH_MORE": _Kernel(5, 100, 0, (1, 1, 1, 1, 1,
-                                       1, 5, 5, 5, 1,
-                                       1, 5, 44, 5, 1,
-                                       1, 5, 5, 5, 1,
-                                       1, 1, 1, 1, 1)),
-}
-
-# Added before OpenCV's round-half-to-even so that exact .5 results round up as in Pillow;
-# far below the 1/16 granularity of the exact kernels' results.
-_HALF_UP = 2.0 ** -10
-
-
-def _filter_exact(color: np.ndarray, kernel: _Kernel) -> np.ndarray:
-    return cv2.filter2D(color, -1, kernel.correlation, delta=kernel.offset + _HALF_UP,
-                        borderType=cv2.BORDER_REPLICATE)
-
-
-def _filter_emulated(color: np.ndarray, kernel: _Kernel) -> np.ndarray:
-    """Pillow's float32 evaluation order, for kernels whose exact results can tie at .5.
-
-    Products ``pixel * (k / scale)`` are rounded to float32; each kernel row is
-    summed left to right, the row sums are added to ``offset + 0.5`` from the
-    first kernel row (the row below the pixel) on, and the sum is truncated.
-    Zero weights are skipped: adding an exact 0.0 changes nothing.
-    """
-    r = kernel.size // 2
-    h, w = color.shape[:2]
-    ih, iw = h - 2 * r, w - 2 * r
-    src = _as_float("filter_src", color)
-    products: dict[float, np.ndarray] = {}
-    for i, weight in enumerate(np.unique(kernel.float_weights[kernel.float_weights != 0])):
-        products[float(weight)] = np.multiply(src, weight,
-                                              out=scratch("filter_p%d" % i, color.shape))
-    # Equal kernel rows give equal row sums: compute each distinct row once for all
-    # image rows, then add the shifted slices (SMOOTH_MORE has 3 distinct rows of 5).
-    row_sums: dict[tuple, np.ndarray] = {}
-    for weights in map(tuple, kernel.float_weights):
-        if weights in row_sums or not any(weights):
-            continue
-        terms = [products[float(wt)][:, kc:kc + iw] for kc, wt in enumerate(weights) if wt != 0]
-        part = terms[0]
-        if len(terms) > 1:
-            # cv2 adds in place on strided views, about twice numpy's speed
-            buffer = scratch("filter_row%d" % len(row_sums), (h, iw) + color.shape[2:])
-            part = cv2.add(terms[0], terms[1], dst=buffer)
-            for term in terms[2:]:
-                part = cv2.add(part, term, dst=buffer)
-        row_sums[weights] = part
-    total = scratch("filter_total", (ih, iw) + color.shape[2:])
-    total.fill(_F32(kernel.offset + 0.5))
-    for kr, weights in enumerate(map(tuple, kernel.float_weights)):
-        if weights in row_sums:
-            y0 = 2 * r - kr  # kernel row kr reads image row y + r - kr
-            total = cv2.add(total, row_sums[weights][y0:y0 + ih], dst=total)
-    np.clip(total, 0, 255, out=total)
-    return total.astype(np.uint8)
-
-
-def _filter_color(color: np.ndarray, name: str) -> np.ndarray:
-    """Filter a gray ``(H,W)`` or RGB ``(H,W,3)`` uint8 array; border pixels keep their values."""
-    kernel = FILTERS[name]
-    r = kernel.size // 2
-    h, w = color.shape[:2]
-    if h <= 2 * r or w <= 2 * r:
-        return color.copy()
-    if kernel.exact:
-        out = _filter_exact(color, kernel)
-    else:
-        out = color.copy()
-        out[r:h - r, r:w - r] = _filter_emulated(color, kernel)
-        return out
-    # the border keeps the input's pixels
-    out[:r] = color[:r]
-    out[h - r:] = color[h - r:]
-    out[:, :r] = color[:, :r]
-    out[:, w - r:] = color[:, w - r:]
-    return out
-
-
-def filter_image(image: np.ndarray, name: str) -> np.ndarray:
-    """``image.filter(ImageFilter.<name>)`` for a gray, RGB or RGBA (alpha kept) uint8 array."""
-    if image.size == 0:
-        return image.copy()
-    return _finish(_filter_color(_color_part(image), name), image)
-
-
-# ----------------------------------------------------------------- Image.transform AFFINE
-#
-# Pillow maps every output pixel centre (x + 0.5, y + 0.5) through the inverse
-# coefficients (a, b, c, d, e, f) and takes the input pixel containing the result,
-# or the fill colour when it lies outside. Two evaluation modes, established by
-# experiment: 16.16 fixed point (coefficients and the first pixel's position
-# rounded) when there is rotation or shear and all four linear coefficients stay
-# below 2**15 in magnitude; otherwise running double-precision sums (down the
-# first column, then along each row), which separate per axis without rotation or
-# shear. In the continuous pixel convention the forward map of a point is
-# therefore exactly the inverse of these coefficients.
-
-_FIXED_LIMIT = 32768.0
-
-
-def _fixed(value: float) -> int:
-    return int(np.floor(value * 65536.0 + 0.5))
-
-
-def affine_indices(coeffs: tuple, in_hw: tuple, out_hw: tuple) -> tuple[np.ndarray, np.ndarray]:
-    """Source column and row of every output pixel (``-1`` where it falls outside).
-
-    Returns int64 ``(ix, iy)``: full ``(oh, ow)`` arrays, or for the separable
-    no-rotation path an ``(1, ow)`` row and an ``(oh, 1)`` column.
-    """
-    ix, iy = _raw_indices(coeffs, out_hw)
-    h, w = int(in_hw[0]), int(in_hw[1])
-    ix = np.where((ix >= 0) & (ix < w), ix, -1).astype(np.int64)
-    iy = np.where((iy >= 0) & (iy < h), iy, -1).astype(np.int64)
-    return ix, iy
-
-
-def _raw_indices(coeffs: tuple, out_hw: tuple) -> tuple[np.ndarray, np.ndarray]:
-    """Unchecked source indices (possibly outside the image; may be scratch arrays)."""
-    a, b, c, d, e, f = (float(v) for v in coeffs)
-    oh, ow = int(out_hw[0]), int(out_hw[1])
-    if b == 0.0 and d == 0.0:
-        # running sums, as Pillow accumulates them (np.cumsum adds left to right)
-        xs = np.cumsum(np.concatenate(([c + a * 0.5], np.full(max(ow - 1, 0), a))))[:ow]
-        ys = np.cumsum(np.concatenate(([f + e * 0.5], np.full(max(oh - 1, 0), e))))[:oh]
-        return np.floor(xs)[np.newaxis, :], np.floor(ys)[:, np.newaxis]
-    if max(abs(a), abs(b), abs(d), abs(e)) < _FIXED_LIMIT:
-        fa, fb, fd, fe = _fixed(a), _fixed(b), _fixed(d), _fixed(e)
-        x0 = _fixed(c + a * 0.5 + b * 0.5)
-        y0 = _fixed(f + d * 0.5 + e * 0.5)
-        # every intermediate: the origin, both per-axis terms and the four corners
-        bounds = [v0 + s * (ow - 1) * i + t * (oh - 1) * j
-                  for v0, s, t in ((x0, fa, fb), (y0, fd, fe)) for i in (0, 1) for j in (0, 1)]
-        bounds += [fa * (ow - 1), fb * (oh - 1), fd * (ow - 1), fe * (oh - 1)]
-        # int32 is several times faster than int64 here; use it whenever nothing overflows
-        dtype = np.int32 if max(abs(v) for v in bounds) < 2 ** 31 else np.int64
-        cols = np.arange(ow, dtype=dtype)
-        rows = np.arange(oh, dtype=dtype)
-        ix = np.add.outer(dtype(x0) + dtype(fb) * rows, dtype(fa) * cols,
-                          out=scratch("affine_ix", (oh, ow), dtype))
-        iy = np.add.outer(dtype(y0) + dtype(fe) * rows, dtype(fd) * cols,
-                          out=scratch("affine_iy", (oh, ow), dtype))
-        np.right_shift(ix, 16, out=ix)
-        np.right_shift(iy, 16, out=iy)
-        return ix, iy
-    # running double sums: down the first column by (b, e), then along each row by (a, d)
-    return (_running((c + a * 0.5 + b * 0.5, b, a), oh, ow),
-            _running((f + d * 0.5 + e * 0.5, e, d), oh, ow))
-
-
-def _running(terms: tuple, oh: int, ow: int) -> np.ndarray:
-    start, row_step, col_step = terms
-    starts = np.cumsum(np.concatenate(([start], np.full(max(oh - 1, 0), row_step))))[:oh]
-    grid = np.full((oh, max(ow, 1)), col_step)
-    grid[:, 0] = starts
-    return np.floor(np.cumsum(grid, axis=1)[:, :ow])
-
-
-def _float_maps(coeffs: tuple, out_hw: tuple) -> tuple[np.ndarray, np.ndarray]:
-    """Pillow's source indices as float32 maps for ``cv2.remap`` (scratch arrays).
-
-    Indices are integers; those beyond float32's exact range lie far outside any
-    image OpenCV can remap, so the conversion never moves one inside.
-    """
-    ix, iy = _raw_indices(coeffs, out_hw)
-    map_x = scratch("affine_x", tuple(out_hw))
-    map_y = scratch("affine_y", tuple(out_hw))
-    np.copyto(map_x, ix, casting="unsafe")
-    np.copyto(map_y, iy, casting="unsafe")
-    return map_x, map_y
-
-
-def _gather(arr: np.ndarray, ix: np.ndarray, iy: np.ndarray, fill: tuple,
-            out_hw: tuple) -> np.ndarray:
-    """``arr[iy, ix]`` with ``fill`` (one value per channel) where either index is -1."""
-    oh, ow = out_hw
-    ix = np.broadcast_to(ix, (oh, ow))
-    iy = np.broadcast_to(iy, (oh, ow))
-    outside = (ix < 0) | (iy < 0)
-    flat = arr.reshape((arr.shape[0] * arr.shape[1],) + arr.shape[2:])
-    index = np.where(outside, 0, iy * arr.shape[1] + ix)
-    out = np.take(flat, index, axis=0)
-    if outside.any():
-        out[outside] = np.asarray(fill, dtype=arr.dtype)[:arr.shape[2]] if arr.ndim == 3 \
-            else fill[0]
-    return np.ascontiguousarray(out)
-
-
-# cv2.remap addresses source pixels with 16-bit integers
-_REMAP_MAX_SIDE = 32767
-
-
-def _warp(arr: np.ndarray, coeffs: tuple, fill: tuple) -> np.ndarray:
-    """Pillow's nearest-neighbour affine warp of ``arr`` onto its own size."""
-    hw = arr.shape[:2]
-    if max(hw) >= _REMAP_MAX_SIDE or arr.dtype.name not in ("uint8", "float32"):
-        ix, iy = affine_indices(coeffs, hw, hw)
-        return _gather(arr, ix, iy, fill, hw)
-    map_x, map_y = _float_maps(coeffs, hw)
-
-    def remap(part: np.ndarray, values: tuple) -> np.ndarray:
-        border = tuple(float(v) for v in values) + (0.0,) * (4 - len(values))
-        return cv2.remap(part, map_x, map_y, cv2.INTER_NEAREST,
-                         borderMode=cv2.BORDER_CONSTANT, borderValue=border)
-
-    if arr.ndim == 2 or arr.shape[2] <= 4:
-        channels = 1 if arr.ndim == 2 else arr.shape[2]
-        return _restore(remap(arr, tuple(fill[:channels])), arr)
-    parts = [_restore(remap(np.ascontiguousarray(arr[:, :, i:i + 4]), tuple(fill[i:i + 4])),
-                      arr[:, :, i:i + 4]) for i in range(0, arr.shape[2], 4)]
-    return np.concatenate(parts, axis=2)
-
-
-def affine_image(image: np.ndarray, coeffs: tuple, fill: tuple) -> np.ndarray:
-    """``Image.transform(size, AFFINE, coeffs, NEAREST, fillcolor=fill)`` for any channel count.
-
-    ``fill`` holds one value per channel (the first one for 2D arrays).
-    """
-    if image.size == 0:
-        return image.copy()
-    return _warp(image, coeffs, fill)
-
-
-def scaled_coefficients(coeffs: tuple, image_hw: tuple, map_hw: tuple) -> tuple:
-    """The coefficients of the same transform on a map of ``map_hw`` covering the image."""
-    sx = map_hw[1] / image_hw[1] if image_hw[1] else 1.0
-    sy = map_hw[0] / image_hw[0] if image_hw[0] else 1.0
-    a, b, c, d, e, f = coeffs
-    # map coords u = sx*x, v = sy*y: conjugate the inverse map by the scaling
-    return (a, b * sx / sy, c * sx, d * sy / sx, e, f * sy)
-
-
-def affine_map(arr: np.ndarray, coeffs: tuple, image_hw: tuple, fill: float) -> np.ndarray:
-    """Warp a heatmap/segmentation array that covers an image of ``image_hw``."""
-    if arr.size == 0:
-        return arr.copy()
-    hw = arr.shape[:2]
-    scaled = scaled_coefficients(coeffs, image_hw, hw)
-    channels = arr.shape[2] if arr.ndim == 3 else 1
-    if arr.dtype == np.int32 and int(np.abs(arr).max()) < (1 << 24):
-        # labels below 2**24 survive a float32 round trip exactly
-        warped = _warp(arr.astype(np.float32), scaled, (float(fill),) * channels)
-        return warped.astype(np.int32)
-    return _warp(arr, scaled, (fill,) * channels)
-
-
-def affine_xy(xy: np.ndarray, forward: np.ndarray) -> np.ndarray:
-    """Map ``(M,2)`` continuous coordinates with a 3x3 forward matrix."""
-    xy = np.asarray(xy, dtype=np.float64)
-    if xy.size == 0:
-        return xy.reshape(0, 2).copy()
-    return xy @ forward[:2, :2].T + forward[:2, 2]

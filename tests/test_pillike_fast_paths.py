@@ -1,0 +1,217 @@
+"""iaa.pillike fast paths against Pillow and against the general code paths.
+
+Covers what ``test_pillike.py`` does not reach directly: the cached affine index
+maps, the per-shape Params memo of constant augmenters, the layout check on
+replays and batches, the flat-slice filter emulation on unusual memory layouts
+and sizes, and the per-plane histogram kernels.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import imgaug2 as ia
+import imgaug2.augmenters as iaa
+import imgaug2.parameters as iap
+from imgaug2 import data
+from imgaug2.kernels import pillike as K
+from imgaug2.kernels import pillike_affine as KA
+from imgaug2.kernels import pillike_filter as KF
+
+Image = pytest.importorskip("PIL.Image")
+ImageOps = pytest.importorskip("PIL.ImageOps")
+ImageEnhance = pytest.importorskip("PIL.ImageEnhance")
+ImageFilter = pytest.importorskip("PIL.ImageFilter")
+
+P = iaa.pillike
+
+
+def _photo(h: int = 96, w: int = 80) -> np.ndarray:
+    return np.ascontiguousarray(data.quokka()[60:60 + h, 100:100 + w])
+
+
+def _pil_filter(image: np.ndarray, name: str) -> np.ndarray:
+    return np.asarray(Image.fromarray(np.ascontiguousarray(image)).filter(
+        getattr(ImageFilter, name)))
+
+
+# ----------------------------------------------------------------- filters
+
+@pytest.mark.parametrize("name", ["DETAIL", "SMOOTH_MORE", "EMBOSS"])
+def test_filters_on_strided_and_fortran_inputs_match_pillow(name):
+    photo = _photo()
+    variants = [photo, np.asfortranarray(photo), photo[::2, ::3], photo[5:60, 7:70],
+                photo[:, :, 1], np.asfortranarray(photo[:, :, 2]), photo[3:9, 2:30]]
+    for image in variants:
+        out = KF.filter_image(image, name)
+        assert out.flags.c_contiguous and not np.shares_memory(out, image)
+        assert np.array_equal(out, _pil_filter(image, name)), (name, image.shape)
+
+
+@pytest.mark.parametrize("name", ["DETAIL", "SMOOTH_MORE", "EMBOSS"])
+def test_filters_on_thin_images_match_pillow(name):
+    rng = np.random.default_rng(5)
+    for shape in ((3, 3), (5, 5), (6, 5), (3, 40, 3), (40, 3, 3), (5, 6, 3), (4, 4, 3)):
+        image = rng.integers(0, 256, shape, dtype=np.uint8)
+        assert np.array_equal(KF.filter_image(image, name), _pil_filter(image, name)), shape
+
+
+def test_emulated_filter_plans_are_reused_per_shape():
+    KF._emulation_plan.cache_clear()
+    image = _photo(40, 50)
+    for _ in range(3):
+        KF.filter_image(image, "DETAIL")
+    info = KF._emulation_plan.cache_info()
+    assert info.misses == 1 and info.hits == 2
+
+
+# ------------------------------------------------------------------ affine
+
+def _pil_affine(image: np.ndarray, coeffs: tuple, fill: tuple) -> np.ndarray:
+    h, w = image.shape[:2]
+    return np.asarray(Image.fromarray(image).transform((w, h), Image.AFFINE, coeffs,
+                                                       Image.NEAREST, fillcolor=fill))
+
+
+def test_affine_maps_are_cached_only_for_repeated_coefficients(monkeypatch):
+    monkeypatch.setattr(KA, "_MAPS", type(KA._MAPS)())
+    image = _photo()
+    coeffs = (0.93, 0.21, -4.0, -0.18, 1.05, 6.5)
+    first = KA.affine_image(image, coeffs, (1, 2, 3))
+    assert KA._MAPS[(coeffs, 96, 80)] is None  # seen once: nothing kept
+    second = KA.affine_image(image, coeffs, (1, 2, 3))
+    maps = KA._MAPS[(coeffs, 96, 80)]
+    assert maps is not None and not maps[0].flags.writeable
+    third = KA.affine_image(image, coeffs, (1, 2, 3))
+    expected = _pil_affine(image, coeffs, (1, 2, 3))
+    for out in (first, second, third):
+        assert np.array_equal(out, expected)
+
+
+def test_affine_map_cache_is_bounded(monkeypatch):
+    monkeypatch.setattr(KA, "_MAPS", type(KA._MAPS)())
+    image = _photo(20, 24)
+    for i in range(3 * KA._MAPS_SEEN_MAX):
+        coeffs = (1.0, 0.01 * (i + 1), 0.0, 0.0, 1.0, 0.0)
+        KA.affine_image(image, coeffs, (0, 0, 0))
+        KA.affine_image(image, coeffs, (0, 0, 0))
+    assert len(KA._MAPS) <= KA._MAPS_SEEN_MAX
+    assert sum(v is not None for v in KA._MAPS.values()) <= KA._MAPS_KEPT_MAX
+
+
+def test_affine_maps_of_large_outputs_are_not_cached(monkeypatch):
+    monkeypatch.setattr(KA, "_MAPS", type(KA._MAPS)())
+    monkeypatch.setattr(KA, "_MAPS_MAX_PIXELS", 100)
+    image = _photo(20, 24)
+    coeffs = (0.9, 0.3, 1.0, -0.3, 0.9, 2.0)
+    for _ in range(3):
+        out = KA.affine_image(image, coeffs, (9, 9, 9))
+    assert not KA._MAPS
+    assert np.array_equal(out, _pil_affine(image, coeffs, (9, 9, 9)))
+
+
+def test_constant_affine_reuses_its_params_per_shape():
+    aug = P.Affine(scale=0.9, rotate=15, fillcolor=7, seed=1)
+    image = _photo()
+    _, rec1 = aug(image=image, return_record=True)
+    _, rec2 = aug(image=image, return_record=True)
+    p1, p2 = rec1.rows[0][0][3], rec2.rows[0][0][3]
+    assert p1 is p2 and not p1.matrix.flags.writeable
+    _, rec3 = aug(image=image[:50], return_record=True)
+    assert rec3.rows[0][0][3].out_shape == (50, 80)
+    # replacing a parameter after construction is not served stale Params
+    aug.rotate = iap.Deterministic(-30.0)
+    _, rec4 = aug(image=image, return_record=True)
+    assert rec4.rows[0][0][3].coeffs != p1.coeffs
+
+
+def test_random_affine_draws_differ_between_rows():
+    aug = P.Affine(rotate=(-30, 30), seed=3)
+    images = [_photo()] * 4
+    _, rec = aug(images=images, return_record=True)
+    coeffs = {row[0][3].coeffs for row in rec.rows}
+    assert len(coeffs) == 4
+
+
+def test_constant_enhance_reuses_its_params_and_random_does_not():
+    image = _photo()
+    aug = P.EnhanceColor(1.7, seed=2)
+    _, r1 = aug(image=image, return_record=True)
+    _, r2 = aug(image=image, return_record=True)
+    assert r1.rows[0][0][3] is r2.rows[0][0][3]
+    aug = P.EnhanceColor((0.5, 1.5), seed=2)
+    _, rec = aug(images=[image] * 3, return_record=True)
+    assert len({row[0][3].factor for row in rec.rows}) == 3
+
+
+# ------------------------------------------------------------ layout checks
+
+def test_layout_is_checked_on_replay_and_batches():
+    aug = P.FilterDetail()
+    good = _photo(20, 20)
+    _, rec = aug(image=good, return_record=True)
+    with pytest.raises(ValueError):
+        aug.replay(rec, image=np.zeros((20, 20, 5), np.uint8))
+    # the kernel entry point checks too (replays never call _sample)
+    with pytest.raises(ValueError, match="image"):
+        aug._augment_image(np.zeros((20, 20, 5), np.uint8), rec.rows[0][0][3])
+    with pytest.raises(ValueError, match="image"):
+        P.Solarize(0.0)(images=[good, np.zeros((6, 6, 2), np.uint8)])
+    with pytest.raises(ValueError, match="image"):
+        P.Posterize(8)(images=np.zeros((2, 6, 6, 5), np.uint8))
+
+
+def test_single_image_calls_take_the_lean_path():
+    from imgaug2.core import runner
+    for name in ("FilterDetail", "EnhanceColor", "Affine", "Equalize", "Solarize"):
+        assert runner._is_plain_leaf(getattr(P, name)), name
+
+
+# --------------------------------------------------------------- histograms
+
+def test_equalize_and_autocontrast_layouts_match_pillow():
+    rng = np.random.default_rng(8)
+    photo = _photo()
+    rgba = np.dstack([photo, rng.integers(0, 256, photo.shape[:2], dtype=np.uint8)])
+    for image in (photo, np.asfortranarray(photo), photo[::2, 1::3], rgba, photo[:, :, 0],
+                  photo[:, :, :1], np.full((9, 9, 3), 200, np.uint8)):
+        color = image[:, :, :3] if image.ndim == 3 and image.shape[2] == 4 else image
+        pil = Image.fromarray(np.ascontiguousarray(color if color.ndim == 2 or
+                                                   color.shape[2] == 3 else color[:, :, 0]))
+        for out, expected in ((K.equalize(image), ImageOps.equalize(pil)),
+                              (K.autocontrast(image, ((3, 3),)), ImageOps.autocontrast(pil, 3))):
+            expected = np.asarray(expected)
+            assert out.shape == image.shape and out.flags.c_contiguous
+            assert not np.shares_memory(out, image)
+            got = out[:, :, :3] if image.ndim == 3 and image.shape[2] == 4 else out
+            assert np.array_equal(got.reshape(expected.shape), expected)
+            if image.ndim == 3 and image.shape[2] == 4:
+                assert np.array_equal(out[:, :, 3], image[:, :, 3])
+
+
+def test_equalize_luts_match_the_per_channel_reference():
+    rng = np.random.default_rng(4)
+    hists = [np.zeros(256), np.eye(256)[17] * 50, rng.integers(0, 5, 256).astype(float),
+             np.bincount(rng.integers(0, 256, 999), minlength=256).astype(float)]
+    hists[0][[3, 250]] = [1, 300]  # two bins, the top one holding almost everything
+    luts = K._equalize_luts(np.stack(hists))
+    for hist, lut in zip(hists, luts, strict=True):
+        reference = K.equalize_lut(hist.astype(np.int64))
+        assert np.array_equal(K._IDENTITY if lut is None else lut, reference)
+
+
+def test_luma_matches_pillow_for_every_colour():
+    # all 2**24 RGB triples: the exact-luma path behind EnhanceColor and EnhanceContrast
+    values = np.arange(256, dtype=np.uint8)
+    rgb = np.stack(np.meshgrid(values, values, values, indexing="ij"), -1).reshape(4096, 4096, 3)
+    expected = ((rgb.astype(np.int64) @ np.array([19595, 38470, 7471]) + 32768) >> 16)
+    assert np.array_equal(K.luma(rgb), expected.astype(np.uint8))
+
+
+def test_global_seed_does_not_matter_for_fixed_filters():
+    image = _photo()
+    ia.seed(1)
+    a = P.FilterDetail()(image=image)
+    ia.seed(2)
+    assert np.array_equal(a, P.FilterDetail()(image=image))
