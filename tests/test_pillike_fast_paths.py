@@ -74,15 +74,20 @@ def _pil_affine(image: np.ndarray, coeffs: tuple, fill: tuple) -> np.ndarray:
                                                        Image.NEAREST, fillcolor=fill))
 
 
+def _fresh_map_cache(monkeypatch) -> None:
+    monkeypatch.setattr(KA, "_MAPS_SEEN", type(KA._MAPS_SEEN)())
+    monkeypatch.setattr(KA, "_MAPS_KEPT", type(KA._MAPS_KEPT)())
+
+
 def test_affine_maps_are_cached_only_for_repeated_coefficients(monkeypatch):
-    monkeypatch.setattr(KA, "_MAPS", type(KA._MAPS)())
+    _fresh_map_cache(monkeypatch)
     image = _photo()
     coeffs = (0.93, 0.21, -4.0, -0.18, 1.05, 6.5)
     first = KA.affine_image(image, coeffs, (1, 2, 3))
-    assert KA._MAPS[(coeffs, 96, 80)] is None  # seen once: nothing kept
+    assert (coeffs, 96, 80) in KA._MAPS_SEEN and not KA._MAPS_KEPT  # seen once
     second = KA.affine_image(image, coeffs, (1, 2, 3))
-    maps = KA._MAPS[(coeffs, 96, 80)]
-    assert maps is not None and not maps[0].flags.writeable
+    maps = KA._MAPS_KEPT[(coeffs, 96, 80)]
+    assert not maps[0].flags.writeable and not maps[1].flags.writeable
     third = KA.affine_image(image, coeffs, (1, 2, 3))
     expected = _pil_affine(image, coeffs, (1, 2, 3))
     for out in (first, second, third):
@@ -90,24 +95,25 @@ def test_affine_maps_are_cached_only_for_repeated_coefficients(monkeypatch):
 
 
 def test_affine_map_cache_is_bounded(monkeypatch):
-    monkeypatch.setattr(KA, "_MAPS", type(KA._MAPS)())
+    _fresh_map_cache(monkeypatch)
     image = _photo(20, 24)
     for i in range(3 * KA._MAPS_SEEN_MAX):
         coeffs = (1.0, 0.01 * (i + 1), 0.0, 0.0, 1.0, 0.0)
         KA.affine_image(image, coeffs, (0, 0, 0))
-        KA.affine_image(image, coeffs, (0, 0, 0))
-    assert len(KA._MAPS) <= KA._MAPS_SEEN_MAX
-    assert sum(v is not None for v in KA._MAPS.values()) <= KA._MAPS_KEPT_MAX
+        if i % 2:
+            KA.affine_image(image, coeffs, (0, 0, 0))
+    assert len(KA._MAPS_SEEN) <= KA._MAPS_SEEN_MAX
+    assert len(KA._MAPS_KEPT) <= KA._MAPS_KEPT_MAX
 
 
 def test_affine_maps_of_large_outputs_are_not_cached(monkeypatch):
-    monkeypatch.setattr(KA, "_MAPS", type(KA._MAPS)())
+    _fresh_map_cache(monkeypatch)
     monkeypatch.setattr(KA, "_MAPS_MAX_PIXELS", 100)
     image = _photo(20, 24)
     coeffs = (0.9, 0.3, 1.0, -0.3, 0.9, 2.0)
     for _ in range(3):
         out = KA.affine_image(image, coeffs, (9, 9, 9))
-    assert not KA._MAPS
+    assert not KA._MAPS_SEEN and not KA._MAPS_KEPT
     assert np.array_equal(out, _pil_affine(image, coeffs, (9, 9, 9)))
 
 
@@ -207,6 +213,19 @@ def test_luma_matches_pillow_for_every_colour():
     rgb = np.stack(np.meshgrid(values, values, values, indexing="ij"), -1).reshape(4096, 4096, 3)
     expected = ((rgb.astype(np.int64) @ np.array([19595, 38470, 7471]) + 32768) >> 16)
     assert np.array_equal(K.luma(rgb), expected.astype(np.uint8))
+
+
+@pytest.mark.parametrize("name", ["Color", "Contrast", "Brightness", "Sharpness"])
+def test_enhance_on_strided_and_fortran_inputs_matches_pillow(name):
+    photo = _photo()
+    kernel = getattr(K, "enhance_" + name.lower())
+    for image in (np.asfortranarray(photo), photo[::2, 1::3], photo[4:50, 3:70]):
+        for factor in (0.4, 1.5, 2.2):
+            out = kernel(image, factor)
+            pil = Image.fromarray(np.ascontiguousarray(image))
+            expected = np.asarray(getattr(ImageEnhance, name)(pil).enhance(factor))
+            assert out.flags.c_contiguous and not np.shares_memory(out, image)
+            assert np.array_equal(out, expected), (name, factor, image.shape)
 
 
 def test_global_seed_does_not_matter_for_fixed_filters():

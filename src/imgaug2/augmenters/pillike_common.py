@@ -4,7 +4,8 @@ Layout policy of the whole family: uint8 images of shape ``(H,W)``, ``(H,W,1)``
 (gray), ``(H,W,3)`` (RGB) or ``(H,W,4)`` (RGB plus alpha; pixel augmenters keep
 the alpha channel unchanged, ``Affine`` moves it with the colours). Other
 channel counts raise a ``ValueError`` naming ``image`` for every row, whether
-or not the row's draw applies the augmenter; empty images come back unchanged.
+or not the row's draw applies the augmenter (a call without images checks the
+image shape its annotations carry); empty images come back unchanged.
 """
 
 from __future__ import annotations

@@ -273,15 +273,33 @@ def _luma_float(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return rgb_f, lum
 
 
+_LUMA_LOCAL = threading.local()
+
+
+def _luma_buffers(shape: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """This thread's ``(rgb float32, luma float32, luma uint8)`` work arrays for ``shape``.
+
+    One lookup instead of three :func:`scratch` calls: the luma sits on the
+    path of every EnhanceColor and EnhanceContrast row.
+    """
+    bufs = getattr(_LUMA_LOCAL, "bufs", None)
+    if bufs is None or bufs[0].shape != shape:
+        hw = shape[:2]
+        # zeroed: see _luma_u8
+        bufs = (np.zeros(shape, np.float32), np.empty(hw, np.float32), np.empty(hw, np.uint8))
+        if bufs[0].nbytes <= 16 << 20:
+            _LUMA_LOCAL.bufs = bufs
+    return bufs
+
+
 def _luma_u8(rgb: np.ndarray) -> np.ndarray:
     """Pillow's luma as a uint8 scratch array (the cast truncates, which floors here)."""
-    hw = rgb.shape[:2]
+    values, lum, out = _luma_buffers(rgb.shape)
     # uint8 to float32 through cv2.accumulateWeighted with weight 1: dst * 0 + src * 1 is
-    # src exactly for finite dst, a little faster than numpy's cast. This scratch array is
+    # src exactly for finite dst, a little faster than numpy's cast. This work array is
     # zeroed when created and only ever receives converted pixels, so it stays finite.
-    values = cv2.accumulateWeighted(rgb, scratch("rgb_exact", rgb.shape, zeroed=True), 1.0)
-    lum = cv2.transform(values, _LUMA_MATRIX, dst=scratch("luma", hw))
-    out = scratch("luma8", hw, np.uint8)
+    cv2.accumulateWeighted(rgb, values, 1.0)
+    cv2.transform(values, _LUMA_MATRIX, dst=lum)
     np.copyto(out, lum, casting="unsafe")
     return out
 
@@ -361,12 +379,12 @@ def _linear_lut(image: np.ndarray, factor: float, degenerate: float) -> np.ndarr
     if not fast:
         return apply_channel_luts(image, [lut])
     # about twice the speed of cv2.LUT
-    plane = _plane_view(image)
+    plane = image if image.ndim == 2 or image.shape[2] == 3 else _plane_view(image)
     gamma = (1.0 - alpha) * degenerate + _TRUNC_SHIFT
     out = cv2.addWeighted(plane, alpha, plane, 0.0, gamma)
     if plane.ndim == 3 and plane.shape[2] == 4:
         out[:, :, 3] = plane[:, :, 3]
-    return _restore(out, image)
+    return out if plane is image else _restore(out, image)
 
 
 def enhance_brightness(image: np.ndarray, factor: float) -> np.ndarray:
@@ -380,9 +398,9 @@ def enhance_contrast(image: np.ndarray, factor: float) -> np.ndarray:
     """``ImageEnhance.Contrast(image).enhance(factor)``: blend with the rounded luma mean."""
     if image.size == 0:
         return image.copy()
-    color = _color_part(image)
+    color = image if image.ndim == 3 and image.shape[2] == 3 else _color_part(image)
     total = cv2.sumElems(color if color.ndim == 2 else _luma_u8(color))[0]
-    mean = int(float(total) / (color.shape[0] * color.shape[1]) + 0.5)
+    mean = int(total / (color.shape[0] * color.shape[1]) + 0.5)
     return _linear_lut(image, factor, float(mean))
 
 
@@ -390,6 +408,8 @@ def enhance_contrast(image: np.ndarray, factor: float) -> np.ndarray:
 _BLEND_PLANS: OrderedDict = OrderedDict()
 _BLEND_LOCK = threading.Lock()
 _BLEND_PLANS_MAX = 256
+# factor -> plan, for factors already checked (oldest dropped first)
+_BLEND_DECIDED: dict = {}
 _BLEND_GRIDS: list = []
 
 
@@ -419,6 +439,10 @@ def _blend_is_linear(alpha: float) -> bool:
     and only when a factor comes back (constant or listed factors), so factors
     drawn from continuous ranges never pay the ~2 ms check.
     """
+    # decided factors are read without the lock (a dict lookup is atomic)
+    plan = _BLEND_DECIDED.get(alpha)
+    if plan is not None:
+        return plan
     with _BLEND_LOCK:
         known = alpha in _BLEND_PLANS
         plan = _BLEND_PLANS.get(alpha)
@@ -442,6 +466,9 @@ def _blend_is_linear(alpha: float) -> bool:
             break
     with _BLEND_LOCK:
         _BLEND_PLANS[alpha] = plan
+        _BLEND_DECIDED[alpha] = plan
+        while len(_BLEND_DECIDED) > _BLEND_PLANS_MAX:
+            del _BLEND_DECIDED[next(iter(_BLEND_DECIDED))]
     return plan
 
 

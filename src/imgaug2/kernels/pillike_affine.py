@@ -110,8 +110,9 @@ def _compute_float_maps(coeffs: tuple, out_hw: tuple, map_x: np.ndarray,
     np.copyto(map_y, iy, casting="unsafe")
 
 
-# (coeffs, out_hw) -> None (seen once) or read-only (map_x, map_y)
-_MAPS: OrderedDict = OrderedDict()
+# Keys (coeffs, oh, ow) seen once, and the read-only maps of keys seen again.
+_MAPS_SEEN: OrderedDict = OrderedDict()
+_MAPS_KEPT: OrderedDict = OrderedDict()
 _MAPS_LOCK = threading.Lock()
 _MAPS_SEEN_MAX = 64
 _MAPS_KEPT_MAX = 8
@@ -122,25 +123,24 @@ _MAPS_MAX_PIXELS = 1 << 20
 def _float_maps(coeffs: tuple, out_hw: tuple) -> tuple[np.ndarray, np.ndarray]:
     """Pillow's source indices as float32 maps for ``cv2.remap``.
 
-    Computing the maps costs about as much as the remap itself. Coefficients
-    seen for the second time (constant parameters, replays, ``to_deterministic``)
-    get read-only maps kept in a small LRU cache; coefficients drawn from
-    continuous ranges never repeat and always use per-thread scratch arrays.
+    Computing the maps costs a good part of the remap itself. Coefficients seen
+    for the second time (constant parameters, replays, ``to_deterministic``) get
+    read-only maps kept in a small LRU cache; coefficients drawn from continuous
+    ranges never repeat and always use per-thread scratch arrays.
     """
     oh, ow = int(out_hw[0]), int(out_hw[1])
-    key = (tuple(float(v) for v in coeffs), oh, ow)
-    cacheable = oh * ow <= _MAPS_MAX_PIXELS
-    if cacheable:
+    if oh * ow <= _MAPS_MAX_PIXELS:
+        key = (tuple(coeffs), oh, ow)
         with _MAPS_LOCK:
-            seen = key in _MAPS
-            maps = _MAPS.get(key)
-            if seen:
-                _MAPS.move_to_end(key)
-            else:
-                _MAPS[key] = None
-                _trim_maps()
-        if maps is not None:
-            return maps
+            maps = _MAPS_KEPT.get(key)
+            if maps is not None:
+                _MAPS_KEPT.move_to_end(key)
+                return maps
+            seen = _MAPS_SEEN.pop(key, False) is None
+            if not seen:
+                _MAPS_SEEN[key] = None
+                if len(_MAPS_SEEN) > _MAPS_SEEN_MAX:
+                    _MAPS_SEEN.popitem(last=False)
         if seen:
             map_x = np.empty((oh, ow), np.float32)
             map_y = np.empty((oh, ow), np.float32)
@@ -148,22 +148,14 @@ def _float_maps(coeffs: tuple, out_hw: tuple) -> tuple[np.ndarray, np.ndarray]:
             map_x.flags.writeable = False
             map_y.flags.writeable = False
             with _MAPS_LOCK:
-                _MAPS[key] = (map_x, map_y)
-                _trim_maps()
+                _MAPS_KEPT[key] = (map_x, map_y)
+                if len(_MAPS_KEPT) > _MAPS_KEPT_MAX:
+                    _MAPS_KEPT.popitem(last=False)
             return map_x, map_y
     map_x = scratch("affine_x", (oh, ow))
     map_y = scratch("affine_y", (oh, ow))
     _compute_float_maps(coeffs, out_hw, map_x, map_y)
     return map_x, map_y
-
-
-def _trim_maps() -> None:
-    """Drop the oldest entries beyond the limits (caller holds the lock)."""
-    kept = sum(1 for v in _MAPS.values() if v is not None)
-    while len(_MAPS) > _MAPS_SEEN_MAX or kept > _MAPS_KEPT_MAX:
-        _, value = _MAPS.popitem(last=False)
-        if value is not None:
-            kept -= 1
 
 
 def _gather(arr: np.ndarray, ix: np.ndarray, iy: np.ndarray, fill: tuple,

@@ -25,21 +25,18 @@ _LOCAL = threading.local()
 _SCRATCH_MAX_BYTES = 16 << 20
 
 
-def scratch(name: str, shape: tuple, dtype: type = np.float32,
-            zeroed: bool = False) -> np.ndarray:
+def scratch(name: str, shape: tuple, dtype: type = np.float32) -> np.ndarray:
     """A per-thread work array reused between calls (never returned to callers).
 
     Fresh multi-megabyte temporaries cost page faults on every call, which can
     exceed the arithmetic done in them; kernels keep their intermediates here.
-    ``zeroed`` fills a newly allocated array with zeros (reused ones keep their
-    contents).
     """
     pool = getattr(_LOCAL, "pool", None)
     if pool is None:
         pool = _LOCAL.pool = {}
     arr = pool.get(name)
     if arr is None or arr.shape != shape or arr.dtype != dtype:
-        arr = np.zeros(shape, dtype=dtype) if zeroed else np.empty(shape, dtype=dtype)
+        arr = np.empty(shape, dtype=dtype)
         if arr.nbytes <= _SCRATCH_MAX_BYTES:
             pool[name] = arr
     return arr
