@@ -29,9 +29,9 @@ from typing import Any
 import numpy as np
 
 import imgaug2.parameters as iap
-from imgaug2.augmenters.arithmetic_base import (ARITH_DTYPES, check_optional_number,
-                                                draw_channel_values, draw_flag, finite,
-                                                nb_channels)
+from imgaug2.augmenters.arithmetic_base import (ARITH_DTYPES, NOT_CONSTANT, ShapeMemo,
+                                                check_optional_number, draw_channel_values,
+                                                draw_flag, finite, nb_channels)
 from imgaug2.augmenters.arithmetic_dropout import (CoarseDropout, CoarseDropoutParams, Cutout,
                                                    CutoutParams, Dropout, Dropout2d,
                                                    Dropout2dParams, DropoutParams, TotalDropout)
@@ -234,7 +234,7 @@ class ContrastNormalization(_ChannelValues):
 
 
 @register("Invert")
-class Invert(Augmenter):
+class Invert(ShapeMemo, Augmenter):
     """Invert pixel values: ``v -> min_value + max_value - v`` (``255 - v`` for uint8).
 
     Supported dtypes: bool (negated), uint8, uint16, uint32, int8, int16,
@@ -260,6 +260,8 @@ class Invert(Augmenter):
     """
 
     supported_dtypes = ARITH_DTYPES | {"bool"}
+    _memo_fields = frozenset({"p", "per_channel", "min_value", "max_value", "threshold",
+                              "invert_above_threshold"})
 
     def __init__(self, p: Any = 1, per_channel: Any = False, min_value: Any = None,
                  max_value: Any = None, threshold: Any = None,
@@ -281,17 +283,12 @@ class Invert(Augmenter):
             invert_above_threshold, "invert_above_threshold")
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        p, per_channel = self.p, self.per_channel
-        if self.threshold is None and type(p) is _DET and type(per_channel) is _DET:
-            # Constant configuration: nothing is drawn, so the row's Params depend only on
-            # the channel count; reuse one frozen record instead of rebuilding it.
-            if not p.value > 0.5:
-                return SKIPPED
-            if per_channel.value > 0.5 and len(shape) == 3 and shape[2] > 1:
-                return _constant_invert_params(int(shape[2]), self.min_value, self.max_value)
-            if self.min_value is None and self.max_value is None:
-                return _PLAIN_INVERT
-            return _constant_invert_params(1, self.min_value, self.max_value)
+        params = self._memo.get(shape)
+        if params is None:
+            params = self._remember(shape)
+        if params is not NOT_CONSTANT:
+            return params
+        per_channel = self.per_channel
         c = nb_channels(shape)
         if draw_flag(per_channel, rng) and c > 1:
             flags = tuple(bool(v > 0.5) for v in
@@ -308,6 +305,27 @@ class Invert(Augmenter):
         return InvertParams(channels=flags, min_value=self.min_value, max_value=self.max_value,
                             threshold=threshold, above=above)
 
+    def _constant_params(self, shape: tuple) -> Params:
+        p, per_channel, threshold = self.p, self.per_channel, self.threshold
+        above = self.invert_above_threshold
+        if not (type(p) is _DET and type(per_channel) is _DET and (
+                threshold is None or (type(threshold) is _DET and type(above) is _DET))):
+            return NOT_CONSTANT
+        # Nothing is drawn: the same Params as the general path of _sample, built once.
+        if not p.value > 0.5:
+            return SKIPPED
+        nb = 1
+        if per_channel.value > 0.5 and len(shape) == 3 and shape[2] > 1:
+            nb = int(shape[2])
+        thr, side = None, True
+        if threshold is not None:
+            thr = finite(threshold.value, "threshold")
+            side = bool(above.value > 0.5)
+        elif nb == 1 and self.min_value is None and self.max_value is None:
+            return _PLAIN_INVERT
+        return InvertParams(channels=(True,) * nb, min_value=self.min_value,
+                            max_value=self.max_value, threshold=thr, above=side)
+
     def _augment_image(self, image: np.ndarray, params: Params) -> np.ndarray:
         if params is _PLAIN_INVERT and image.dtype is _UINT8:
             # Hot path of the default configuration: one SIMD pass, nothing else to decide
@@ -321,20 +339,6 @@ _DET = iap.Deterministic
 _UINT8 = np.dtype(np.uint8)
 #: Invert every value of the whole image over the dtype's default range.
 _PLAIN_INVERT = InvertParams(channels=(True,))
-_INVERT_PARAMS: dict[tuple, InvertParams] = {}
-
-
-def _constant_invert_params(nb_flags: int, min_value: float | None,
-                            max_value: float | None) -> InvertParams:
-    """Params inverting every channel (``nb_flags`` flags), shared between rows."""
-    key = (nb_flags, min_value, max_value)
-    params = _INVERT_PARAMS.get(key)
-    if params is None:
-        if len(_INVERT_PARAMS) > 256:  # bounded: min/max are per-instance constants
-            _INVERT_PARAMS.clear()
-        params = _INVERT_PARAMS[key] = InvertParams(
-            channels=(True,) * nb_flags, min_value=min_value, max_value=max_value)
-    return params
 
 
 @register("Solarize")

@@ -2,7 +2,7 @@
 
 Randomness model of the family: ``_sample`` draws only the row's scalars (a
 value per channel, a noise scale, a dropout probability, the per-channel
-decision) plus ONE integer seed ``int(rng.integers(0, 2**63 - 1))``. Per-pixel
+decision) plus ONE integer seed (:func:`new_seed`). Per-pixel
 noise, masks and replacement values are expanded from that seed inside the
 kernels (:mod:`imgaug2.kernels.arithmetic_noise`,
 :mod:`imgaug2.kernels.arithmetic_dropout`). When a user hands in a parameter
@@ -15,12 +15,13 @@ function of the stored ``Params`` and the pipeline configuration.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 import imgaug2.parameters as iap
 from imgaug2.core.base import ALL_DTYPES
+from imgaug2.core.params import Params
 from imgaug2.parameters import StochasticParameter
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
     "handle_drop_probability",
     "draw_drop_p",
     "check_optional_number",
+    "NOT_CONSTANT",
+    "ShapeMemo",
 ]
 
 #: Numeric dtypes whose values the arithmetic kernels compute exactly (float64 holds
@@ -88,7 +91,8 @@ def new_seed(rng: np.random.Generator) -> int:
 
     One raw word instead of ``rng.integers(0, 2**63 - 1)``: a quarter of the
     cost, and the value does not depend on numpy's integer-sampling algorithm.
-    The seed is expanded by ``imgaug2.kernels.noise.noise_generator``.
+    The kernels expand it with ``imgaug2.kernels.noise.bulk_generator`` (noise images,
+    masks) or ``noise_generator`` (draws of a user's parameter).
     """
     return int(rng.bit_generator.random_raw()) >> 1
 
@@ -161,3 +165,51 @@ def check_optional_number(value: Any, name: str) -> float | None:
     if not math.isfinite(v):
         raise ValueError("%s: expected a finite number, got %r" % (name, value))
     return v
+
+
+#: Marks configurations that draw: looked up once per shape, then sampled every row.
+NOT_CONSTANT = Params(applied=False)
+
+
+class ShapeMemo:
+    """Mixin memoising, per image shape, the Params of configurations that draw nothing.
+
+    A subclass names its stochastic-parameter attributes in ``_memo_fields`` and
+    implements ``_constant_params(shape)`` (the row's Params, or ``NOT_CONSTANT``
+    when the configuration draws). Its ``_sample`` starts with::
+
+        params = self._memo.get(shape)
+        if params is None:
+            params = self._remember(shape)
+        if params is not NOT_CONSTANT:
+            return params
+
+    Assigning any of ``_memo_fields`` (in ``__init__`` or later) starts a fresh
+    memo, so a replaced parameter is never answered with stale Params. The memo
+    holds frozen Params only; rows that draw never enter it.
+    """
+
+    _memo_fields: ClassVar[frozenset[str]] = frozenset()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if name in self._memo_fields:
+            super().__setattr__("_memo", {})
+
+    def __getstate__(self) -> dict:
+        # Copies and pickles start with an empty memo: kernels may recognise memoised
+        # Params by identity, which a copied Params would not keep.
+        state = dict(self.__dict__)
+        state["_memo"] = {}
+        return state
+
+    def _constant_params(self, shape: tuple) -> Params:
+        raise NotImplementedError
+
+    def _remember(self, shape: tuple) -> Params:
+        params = self._constant_params(shape)
+        memo = self._memo  # type: ignore[attr-defined]
+        if len(memo) > 64:  # bounded: one entry per image shape seen
+            memo.clear()
+        memo[shape] = params
+        return params

@@ -19,8 +19,8 @@ import cv2
 import numpy as np
 
 import imgaug2.parameters as iap
-from imgaug2.augmenters.arithmetic_base import (FLOAT_LIMIT, MASK_DTYPES, REPLACE_DTYPES,
-                                                draw_drop_p,
+from imgaug2.augmenters.arithmetic_base import (FLOAT_LIMIT, MASK_DTYPES, NOT_CONSTANT,
+                                                REPLACE_DTYPES, ShapeMemo, draw_drop_p,
                                                 draw_flag, finite, handle_drop_probability,
                                                 nb_channels, new_seed)
 from imgaug2.core.base import Augmenter
@@ -426,10 +426,7 @@ def handle_position(position: Any) -> tuple[Any, Any]:
 
 #: Stand-in generator for constant configurations, which draw nothing from it.
 _NO_DRAWS = np.random.Generator(np.random.Philox(0))
-_CONSTANT_CUTOUTS: dict[tuple, Params] = {}
-#: Marks configurations that draw (looked up once, then sampled every row).
-_NOT_CONSTANT = Params(applied=False)
-#: ``id(params) -> (params, slices, value)`` for the shared Params above that fill one
+#: ``id(params) -> (params, slices, value)`` for memoised constant Params that fill one
 #: rectangle with one value; holding ``params`` keeps its id unique while listed.
 _UINT8_FILLS: dict[int, tuple] = {}
 _UINT8 = np.dtype(np.uint8)
@@ -455,7 +452,7 @@ def _draw_n(param: Any, n: int, rng: np.random.Generator, numeric: bool = True) 
 
 
 @register("Cutout")
-class Cutout(Augmenter):
+class Cutout(ShapeMemo, Augmenter):
     """Fill rectangles with a constant value or gaussian noise (Cutout / random erasing).
 
     Each rectangle is centred at a relative ``position`` (x, y in [0, 1]); its
@@ -492,6 +489,8 @@ class Cutout(Augmenter):
     """
 
     supported_dtypes = REPLACE_DTYPES
+    _memo_fields = frozenset({"nb_iterations", "position", "size", "squared", "fill_mode",
+                              "fill_per_channel", "cval"})
 
     def __init__(self, nb_iterations: Any = 1, position: Any = "uniform", size: Any = 0.2,
                  squared: Any = True, fill_mode: Any = "constant", cval: Any = 128,
@@ -511,25 +510,20 @@ class Cutout(Augmenter):
                                                              "fill_per_channel")
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        # Keyed by the parameter objects themselves (the key keeps them alive, so their
-        # identities stay unique) and the shape: a hit costs one tuple and one lookup.
-        key = (self.nb_iterations, self.position, self.size, self.squared, self.fill_mode,
-               self.fill_per_channel, self.cval, shape)
-        params = _CONSTANT_CUTOUTS.get(key)
+        params = self._memo.get(shape)
         if params is None:
-            params = _NOT_CONSTANT
-            if all(type(p) is _DET for p in key[:7] if p is not self.position) and all(
-                    type(p) is _DET for p in self.position) and self.fill_mode.value != "gaussian":
-                # Constant configuration with constant fills: nothing is drawn, so the
-                # Params depend only on these parameters and the shape.
-                params = self._draw(_NO_DRAWS, shape)
-            if len(_CONSTANT_CUTOUTS) > 1024:  # bounded: keys include image shapes
-                _CONSTANT_CUTOUTS.clear()
-                _UINT8_FILLS.clear()
-            _CONSTANT_CUTOUTS[key] = params
-            _plan_uint8_fill(params)
-        if params is _NOT_CONSTANT:
-            return self._draw(rng, shape)
+            params = self._remember(shape)
+        if params is not NOT_CONSTANT:
+            return params
+        return self._draw(rng, shape)
+
+    def _constant_params(self, shape: tuple) -> Params:
+        parts = (self.nb_iterations, *self.position, self.size, self.squared, self.fill_mode,
+                 self.fill_per_channel, self.cval)
+        if not all(type(part) is _DET for part in parts) or self.fill_mode.value == "gaussian":
+            return NOT_CONSTANT
+        params = self._draw(_NO_DRAWS, shape)
+        _plan_uint8_fill(params)
         return params
 
     def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
@@ -591,6 +585,8 @@ def _plan_uint8_fill(params: Params) -> None:
     (y1, y2, x1, x2), mode, cval = params.rects[0], params.modes[0], params.cvals[0]
     if mode == "gaussian" or len(cval) != 1 or y2 <= y1 or x2 <= x1:
         return
+    if len(_UINT8_FILLS) > 1024:  # bounded: entries outlive their augmenters
+        _UINT8_FILLS.clear()
     # Python's round() rounds half to even, as the kernel does.
     _UINT8_FILLS[id(params)] = (params, (slice(y1, y2), slice(x1, x2)),
                                 min(max(round(cval[0]), 0), 255))

@@ -2,9 +2,9 @@
 channel dropout and cutout rectangles.
 
 Masks are expanded from one integer seed with
-:func:`imgaug2.kernels.noise.noise_generator` (re-keyed cheaply by
+:func:`imgaug2.kernels.noise.bulk_generator` (re-keyed cheaply by
 :func:`~imgaug2.kernels.arithmetic_noise.seed_generator`): 16 random bits per mask cell
-(from the raw Philox stream, ``random_raw``), and a cell is hit when its bits
+(from the raw SFC64 stream, ``random_raw``), and a cell is hit when its bits
 are below ``round(p * 65536)``, so probabilities are resolved to 2**-16.
 Masks have shape ``(H, W, C)`` (per channel) or ``(H, W, 1)`` (one decision
 per pixel, shared by its channels). A coarse mask is drawn at ``(h, w, ·)``
@@ -65,8 +65,8 @@ def private_copy(image: np.ndarray) -> np.ndarray:
     """A C-contiguous copy of ``image`` to modify in place.
 
     OpenCV's copy loop is used where it is exact: glibc's ``memcpy`` (``rep movsb``)
-    slows down by up to 10x on some AMD CPUs when source and destination addresses
-    are close modulo 4 KiB, which happens at random with heap-allocated images.
+    slows down several-fold on some AMD CPUs when the destination lies just after the
+    source modulo 4 KiB, which happens at random with heap-allocated images.
 
     Example:
         >>> a = np.arange(6, dtype=np.uint8).reshape(2, 3)
@@ -290,7 +290,7 @@ def drop_channels(image: np.ndarray, channels: Sequence[int]) -> np.ndarray:
     """
     chans = [int(c) for c in channels]
     nb = image.shape[2] if image.ndim == 3 else 1
-    if (chans and image.dtype == np.uint8 and nb <= 4 and image.shape[0] > 1
+    if (chans and image.dtype == np.uint8 and 0 < nb <= 4 and image.shape[0] > 1
             and image.shape[1] > 1):
         # One SIMD pass with a per-channel scalar mask instead of a copy plus strided
         # zeroing of each dropped channel. (OpenCV would read a 1-pixel-wide or -high

@@ -98,7 +98,7 @@ def seed_generator(seed: int) -> np.random.Generator:
     bitgen = tls.bitgen
     bitgen.state = {"bit_generator": "SFC64", "state": {"state": words},
                     "has_uint32": 0, "uinteger": 0}
-    bitgen.random_raw(BULK_WARMUP, output=False)
+    bitgen.random_raw(BULK_WARMUP)
     return tls.gen
 
 
@@ -208,12 +208,14 @@ def draw_noise(seed: int, shape: tuple, dist: str, a: float, b: float = 0.0,
 
 def uniform_noise(gen: np.random.Generator, n: int, a: float, b: float,
                   bits: int = 32) -> np.ndarray:
-    """``n`` float32 values ``a + (j + 0.5) * (b - a) / 2**bits``, ``j`` uniform in ``[0, 2**bits)``.
+    """``n`` float32 values ``a + (j + 0.5) * (b - a) / 2**bits``, ``j`` uniform in [0, 2**bits).
 
     ``j`` comes from the raw 64-bit stream read as signed ``bits``-bit integers
     (``j = k + 2**(bits - 1)``): one pass of the bit generator, no call per value.
     16 bits (65536 levels) are used for uint8 images, where they cannot be told
     apart from finer noise after rounding, and read a quarter of the random words.
+    The arithmetic is float32, so, as with any float32 uniform, a value within
+    float32 rounding of ``b`` may round to ``b``.
 
     Example:
         >>> from imgaug2.kernels.noise import bulk_generator
