@@ -554,3 +554,12 @@ def test_constant_size_params_are_memoised_per_shape_and_attribute():
     crop = iaa.CropToFixedSize(8, 8, position="center")
     assert crop(image=img).shape == (8, 8, 3)
     assert crop(image=np.zeros((9, 9), np.uint8)).shape == (8, 8)
+
+
+def test_reassigned_size_attribute_is_not_served_from_the_shape_memo():
+    import imgaug2.augmenters as iaa
+    img = np.zeros((20, 20, 3), np.uint8)
+    crop = iaa.CropToFixedSize(8, 8, position="center")
+    assert crop(image=img).shape == (8, 8, 3)
+    crop.width = 12
+    assert crop(image=img).shape == (8, 12, 3)

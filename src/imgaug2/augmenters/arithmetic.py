@@ -260,8 +260,6 @@ class Invert(ShapeMemo, Augmenter):
     """
 
     supported_dtypes = ARITH_DTYPES | {"bool"}
-    _memo_fields = frozenset({"p", "per_channel", "min_value", "max_value", "threshold",
-                              "invert_above_threshold"})
 
     def __init__(self, p: Any = 1, per_channel: Any = False, min_value: Any = None,
                  max_value: Any = None, threshold: Any = None,
@@ -283,10 +281,8 @@ class Invert(ShapeMemo, Augmenter):
             invert_above_threshold, "invert_above_threshold")
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        params = self._memo.get(shape)
-        if params is None:
-            params = self._remember(shape)
-        if params is not NOT_CONSTANT:
+        params = self._memoised(shape)
+        if params is not None:
             return params
         per_channel = self.per_channel
         c = nb_channels(shape)

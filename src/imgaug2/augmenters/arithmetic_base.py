@@ -15,13 +15,13 @@ function of the stored ``Params`` and the pipeline configuration.
 from __future__ import annotations
 
 import math
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 
 import imgaug2.parameters as iap
 from imgaug2.core.base import ALL_DTYPES
-from imgaug2.core.params import Params
+from imgaug2.core.memo import NOT_CONSTANT, ShapeMemo
 from imgaug2.parameters import StochasticParameter
 
 __all__ = [
@@ -167,49 +167,3 @@ def check_optional_number(value: Any, name: str) -> float | None:
     return v
 
 
-#: Marks configurations that draw: looked up once per shape, then sampled every row.
-NOT_CONSTANT = Params(applied=False)
-
-
-class ShapeMemo:
-    """Mixin memoising, per image shape, the Params of configurations that draw nothing.
-
-    A subclass names its stochastic-parameter attributes in ``_memo_fields`` and
-    implements ``_constant_params(shape)`` (the row's Params, or ``NOT_CONSTANT``
-    when the configuration draws). Its ``_sample`` starts with::
-
-        params = self._memo.get(shape)
-        if params is None:
-            params = self._remember(shape)
-        if params is not NOT_CONSTANT:
-            return params
-
-    Assigning any of ``_memo_fields`` (in ``__init__`` or later) starts a fresh
-    memo, so a replaced parameter is never answered with stale Params. The memo
-    holds frozen Params only; rows that draw never enter it.
-    """
-
-    _memo_fields: ClassVar[frozenset[str]] = frozenset()
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        super().__setattr__(name, value)
-        if name in self._memo_fields:
-            super().__setattr__("_memo", {})
-
-    def __getstate__(self) -> dict:
-        # Copies and pickles start with an empty memo: kernels may recognise memoised
-        # Params by identity, which a copied Params would not keep.
-        state = dict(self.__dict__)
-        state["_memo"] = {}
-        return state
-
-    def _constant_params(self, shape: tuple) -> Params:
-        raise NotImplementedError
-
-    def _remember(self, shape: tuple) -> Params:
-        params = self._constant_params(shape)
-        memo = self._memo  # type: ignore[attr-defined]
-        if len(memo) > 64:  # bounded: one entry per image shape seen
-            memo.clear()
-        memo[shape] = params
-        return params

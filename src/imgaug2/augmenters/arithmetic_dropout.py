@@ -489,8 +489,6 @@ class Cutout(ShapeMemo, Augmenter):
     """
 
     supported_dtypes = REPLACE_DTYPES
-    _memo_fields = frozenset({"nb_iterations", "position", "size", "squared", "fill_mode",
-                              "fill_per_channel", "cval"})
 
     def __init__(self, nb_iterations: Any = 1, position: Any = "uniform", size: Any = 0.2,
                  squared: Any = True, fill_mode: Any = "constant", cval: Any = 128,
@@ -510,10 +508,8 @@ class Cutout(ShapeMemo, Augmenter):
                                                              "fill_per_channel")
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        params = self._memo.get(shape)
-        if params is None:
-            params = self._remember(shape)
-        if params is not NOT_CONSTANT:
+        params = self._memoised(shape)
+        if params is not None:
             return params
         return self._draw(rng, shape)
 

@@ -19,7 +19,7 @@ import numpy as np
 
 import imgaug2.parameters as iap
 from imgaug2.augmenters.pillike_common import PillikeAugmenter
-from imgaug2.augmenters.size_crop_pad import memo_by_shape
+from imgaug2.core.memo import NOT_CONSTANT, ShapeMemo
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.pillike import affine_image, affine_map, affine_xy
@@ -148,7 +148,7 @@ def _draw(param: StochasticParameter, rng: Any, name: str) -> float:
 
 
 @register("pillike.Affine")
-class Affine(PillikeAugmenter):
+class Affine(ShapeMemo, PillikeAugmenter):
     """Scale, translate, rotate and shear with Pillow's nearest-neighbour affine warp.
 
     Images equal ``Image.transform(size, Image.AFFINE, coeffs, Image.NEAREST,
@@ -225,15 +225,17 @@ class Affine(PillikeAugmenter):
 
     # ----------------------------------------------------------------- sampling
     def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
+        params = self._memoised(tuple(shape))
+        if params is not None:
+            return params
+        return self._draw_row(rng, shape)
+
+    def _constant_params(self, shape: tuple) -> Params:
         state = (self.scale, self.translate, self.rotate, self.shear, self.fillcolor,
                  self.center, self.translate_relative)
-        known = self.__dict__.get("_const_state")
-        if known is None or any(a is not b for a, b in zip(known[0], state, strict=True)):
-            known = self._const_state = (state, _all_constant(state))
-        if known[1]:
-            # nothing random: the Params depend on the shape alone
-            return memo_by_shape(self, tuple(shape), self._draw_row, rng, *state)
-        return self._draw_row(rng, shape)
+        if _all_constant(state):
+            return self._draw_row(None, shape)  # type: ignore[arg-type]
+        return NOT_CONSTANT
 
     def _draw_row(self, rng: np.random.Generator, shape: tuple) -> Params:
         scale_x = _draw(self.scale[0], rng, "scale")

@@ -16,7 +16,7 @@ import numpy as np
 
 import imgaug2.parameters as iap
 from imgaug2.augmenters.pillike_common import PillikeAugmenter
-from imgaug2.augmenters.size_crop_pad import memo_by_shape
+from imgaug2.core.memo import NOT_CONSTANT, ShapeMemo
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.pillike import (enhance_brightness, enhance_color, enhance_contrast,
@@ -36,7 +36,7 @@ class PillikeEnhanceParams(Params):
     factor: float = 1.0
 
 
-class _Enhance(PillikeAugmenter):
+class _Enhance(ShapeMemo, PillikeAugmenter):
     _kernel: Callable[[np.ndarray, float], np.ndarray]
 
     def __init__(self, factor: Any, seed: Any, name: str | None, random_state: Any,
@@ -47,11 +47,15 @@ class _Enhance(PillikeAugmenter):
                                                   value_range=(0.0, _MAX_FACTOR))
 
     def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
-        factor = self.factor
-        if type(factor) is iap.Deterministic:
-            # nothing random: one Params per shape (building it costs ~2 us a row)
-            return memo_by_shape(self, tuple(shape), self._draw_row, rng, factor)
+        params = self._memoised(tuple(shape))
+        if params is not None:
+            return params  # nothing random: one Params per shape (~2 us a row to build)
         return self._draw_row(rng, shape)
+
+    def _constant_params(self, shape: tuple) -> Params:
+        if type(self.factor) is iap.Deterministic:
+            return self._draw_row(None, shape)  # type: ignore[arg-type]
+        return NOT_CONSTANT
 
     def _draw_row(self, rng: np.random.Generator, shape: tuple) -> Params:
         factor = float(self.factor.draw_sample(random_state=rng))

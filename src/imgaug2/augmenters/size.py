@@ -26,7 +26,7 @@ from imgaug2.augmenters.size_annotations import (
     ClipCBAsToImagePlanes,
     RemoveCBAsByOutOfImageFraction,
 )
-from imgaug2.augmenters.size_crop_pad import Crop, CropAndPad, CropPadParams, Pad, memo_by_shape
+from imgaug2.augmenters.size_crop_pad import Crop, CropAndPad, CropPadParams, Pad
 from imgaug2.augmenters.size_fixed import (
     CenterCropToFixedSize,
     CenterCropToMultiplesOf,
@@ -52,6 +52,7 @@ from imgaug2.augmenters.size_ratio import (
     PadToSquare,
 )
 from imgaug2.core.base import ALL_DTYPES, Augmenter
+from imgaug2.core.memo import NOT_CONSTANT, ShapeMemo
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.resize import resize_aligned, scale_xy
@@ -216,7 +217,7 @@ def _map_size(map_hw: tuple, image_hw: tuple, new_hw: tuple) -> tuple[int, int]:
 
 
 @register("Resize")
-class Resize(Augmenter):
+class Resize(ShapeMemo, Augmenter):
     """Resize images (and every other target) to a new size.
 
     ``size`` accepts:
@@ -306,17 +307,16 @@ class Resize(Augmenter):
         return spec.draw_sample(random_state=rng)
 
     def _sample(self, rng: Any, shape: tuple) -> Params:
-        specs = self._specs
-        interp = self.interpolation
-        state = self.__dict__.get("_const_state")
-        if state is None or state[0] is not specs or state[1] is not interp:
-            const = type(interp) is iap.Deterministic and all(
-                type(s) is str or type(s) is iap.Deterministic for s in specs)
-            state = self._const_state = (specs, interp, const)
-        if state[2]:
-            # nothing random: the Params depend on the shape alone
-            return memo_by_shape(self, shape, self._sample_shape, rng, specs, interp)
+        params = self._memoised(shape)
+        if params is not None:
+            return params
         return self._sample_shape(rng, shape)
+
+    def _constant_params(self, shape: tuple) -> Params:
+        if type(self.interpolation) is iap.Deterministic and all(
+                type(s) is str or type(s) is iap.Deterministic for s in self._specs):
+            return self._sample_shape(None, shape)  # draws nothing
+        return NOT_CONSTANT
 
     def _sample_shape(self, rng: Any, shape: tuple) -> Params:
         h0, w0 = int(shape[0]), int(shape[1])

@@ -45,26 +45,6 @@ __all__ = ["CropAndPad", "Crop", "Pad", "CropPadParams"]
 _Deterministic = iap.Deterministic
 
 
-def memo_by_shape(aug: Any, shape: tuple, compute: Any, rng: Any, *state: Any) -> Params:
-    """``compute(rng, shape)`` for Params that depend only on the shape and ``state``.
-
-    Computed once per key.
-
-    For augmenters whose parameters are all constant: most datasets have few
-    distinct shapes, and building the Params costs more than a small crop. The
-    key holds the ``state`` objects themselves, so replacing an attribute after
-    construction misses the memo instead of returning stale Params.
-    """
-    memo = aug.__dict__.get("_shape_memo")
-    if memo is None or len(memo) > 64:
-        memo = aug._shape_memo = {}
-    key = (shape,) + state
-    params = memo.get(key)
-    if params is None:
-        params = memo[key] = compute(rng, shape)
-    return params
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CropPadParams(Params):
     """Signed per-side amounts for one row (``> 0`` pad, ``< 0`` crop) and the image fill.

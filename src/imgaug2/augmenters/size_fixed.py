@@ -26,7 +26,8 @@ from typing import Any
 import numpy as np
 
 import imgaug2.parameters as iap
-from imgaug2.augmenters.size_crop_pad import _UNCHANGED, _CropPadBase, memo_by_shape
+from imgaug2.augmenters.size_crop_pad import _UNCHANGED, _CropPadBase
+from imgaug2.core.memo import NOT_CONSTANT, ShapeMemo
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.size import MAX_OUTPUT_BYTES
@@ -92,7 +93,7 @@ def _split(total: int, frac: float) -> int:
     return min(math.floor((total + 1) * (1.0 - frac)), total)
 
 
-class _PositionedBase(_CropPadBase):
+class _PositionedBase(ShapeMemo, _CropPadBase):
     """Crop or pad by per-axis totals split with a position."""
 
     #: -1: the totals are crops; +1: the totals are pads
@@ -118,11 +119,15 @@ class _PositionedBase(_CropPadBase):
         raise NotImplementedError
 
     def _sample(self, rng: Any, shape: tuple) -> Params:
-        if self._pos_mode == "const" and (self._sign < 0 or self._const_fill is not None):
-            # nothing random: the Params depend on the shape alone
-            return memo_by_shape(self, shape, self._sample_shape, rng, self._pos,
-                                 self._const_fill)
+        params = self._memoised(shape)
+        if params is not None:
+            return params
         return self._sample_shape(rng, shape)
+
+    def _constant_params(self, shape: tuple) -> Params:
+        if self._pos_mode == "const" and (self._sign < 0 or self._const_fill is not None):
+            return self._sample_shape(None, shape)  # draws nothing
+        return NOT_CONSTANT
 
     def _sample_shape(self, rng: Any, shape: tuple) -> Params:
         total_h, total_w = self._totals(int(shape[0]), int(shape[1]))
