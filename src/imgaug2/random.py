@@ -56,6 +56,7 @@ __all__ = [
     "as_generator",
     "global_generator",
     "LazyGenerator",
+    "check_key_item",
     "KEY_FORMAT",
 ]
 
@@ -254,9 +255,11 @@ class _ThreadRNG(threading.local):
     def __init__(self) -> None:
         self.bitgen = np.random.Philox(key=0)
         self.gen = np.random.Generator(self.bitgen)
-        self.counter = np.zeros(4, dtype=np.uint64)
-        self.keyarr = np.zeros(2, dtype=np.uint64)
-        self.buffer = np.zeros(4, dtype=np.uint64)
+
+
+# Philox's state setter reads these element by element: plain int tuples convert
+# faster than uint64 arrays (whose items become numpy scalars first).
+_ZEROS4 = (0, 0, 0, 0)
 
 
 _TLS = _ThreadRNG()
@@ -271,17 +274,34 @@ def generator_for(key: Key) -> np.random.Generator:
     """
     tls = _TLS
     h = tuple.__getitem__(key, 2)
-    tls.keyarr[0] = h
-    tls.keyarr[1] = _mix(h, _LANE1)
     tls.bitgen.state = {
         "bit_generator": "Philox",
-        "state": {"counter": tls.counter, "key": tls.keyarr},
-        "buffer": tls.buffer,
+        "state": {"counter": _ZEROS4, "key": (h, _mix(h, _LANE1))},
+        "buffer": _ZEROS4,
         "buffer_pos": 4,
         "has_uint32": 0,
         "uinteger": 0,
     }
     return tls.gen
+
+
+_NO_ITEM = object()
+
+
+def check_key_item(item: Any) -> None:
+    """Raise ``TypeError`` if ``item`` cannot be folded into a key (hashes nothing).
+
+    The common sample keys (ints, strings, bytes and tuples of them) are checked
+    by type alone, so a key that is never drawn from costs no hashing.
+    """
+    t = type(item)
+    if t is int or t is str or t is bytes:
+        return
+    if t is tuple or t is list:
+        for x in item:
+            check_key_item(x)
+        return
+    _item_to_int(item)  # anything else: the fold's own checks (raises TypeError)
 
 
 class LazyGenerator:
@@ -293,13 +313,16 @@ class LazyGenerator:
     generator; :func:`as_generator` unwraps it for stochastic parameters.
     """
 
-    __slots__ = ("_key", "_call", "_gen")
+    __slots__ = ("_key", "_call", "_item", "_gen")
 
-    def __init__(self, key: Key, call: int | None = None) -> None:
-        # With ``call``, the row key is ``key.fold_in_ints(call, 0)``, derived only on
-        # first use: hashing it costs about as much as a small image's whole kernel.
+    def __init__(self, key: Key, call: int | None = None, item: Any = _NO_ITEM) -> None:
+        # With ``call``, the row key is ``key.fold_in_ints(call, 0)``; with ``item`` (a
+        # sample key, checked by the caller with check_key_item) ``key.fold_in(item)``.
+        # Either is derived only on first use: hashing costs about as much as a small
+        # image's whole kernel, and constant configurations never draw.
         self._key = key
         self._call = call
+        self._item = item
         self._gen: np.random.Generator | None = None
 
     def materialize(self) -> np.random.Generator:
@@ -309,6 +332,9 @@ class LazyGenerator:
             if self._call is not None:
                 key = self._key = key.fold_in_ints(self._call, 0)
                 self._call = None
+            elif self._item is not _NO_ITEM:
+                key = self._key = key.fold_in(self._item)
+                self._item = _NO_ITEM
             gen = self._gen = generator_for(key)
         return gen
 

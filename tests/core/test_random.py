@@ -133,3 +133,31 @@ def test_lazy_generator_with_call_number_derives_the_row_key_only_on_use(monkeyp
         v, iarandom.new_generator(root.fold_in(12).fold_in(0)).integers(0, 1 << 30, size=4))
     lazy.random()  # the same generator keeps advancing, no second re-key
     assert len(calls) == 1
+
+
+def test_check_key_item_accepts_exactly_what_fold_in_accepts():
+    from imgaug2.random import Key, check_key_item
+    root = Key(3)
+    items = [0, 7, -1, 2 ** 70, "s", b"b", True, np.int32(4), np.uint64(2 ** 63), (1, 2),
+             (1, "a", (b"x", -3)), [1, 2], ("a", [1, (2,)]), (), 1.5, np.float32(1),
+             (1, 2.0), None, {"a": 1}, object(), (1, None), np.array([1]), complex(1, 2)]
+    for item in items:
+        try:
+            root.fold_in(item)
+            ok = True
+        except TypeError:
+            ok = False
+        if ok:
+            check_key_item(item)
+        else:
+            with pytest.raises(TypeError):
+                check_key_item(item)
+
+
+def test_lazy_sample_key_generator_is_the_folded_keys_generator():
+    from imgaug2.random import Key, LazyGenerator, generator_for
+    root = Key(11).fold_in("sample-key")
+    for item in [5, (0, 3), "k", (1, ("a", b"z"))]:
+        want = generator_for(root.fold_in(item)).random(4)
+        got = LazyGenerator(root, None, item).random(4)
+        assert np.array_equal(want, got)

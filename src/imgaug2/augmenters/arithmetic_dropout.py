@@ -572,6 +572,23 @@ class Cutout(ShapeMemo, Augmenter):
         p: CutoutParams = params  # type: ignore[assignment]
         return cutout(image, p.rects, p.modes, p.cvals, p.noise_per_channel, p.seed)
 
+    def _image_plan(self, params: Params, image: np.ndarray) -> Any:
+        fill = _UINT8_FILLS.get(id(params))
+        if fill is None or fill[0] is not params or image.dtype is not _UINT8 \
+                or not image.size:
+            return None
+        where, value = fill[1], fill[2]
+        shape = image.shape
+
+        def plan(image: np.ndarray) -> np.ndarray:
+            out = cv2.copyTo(image, None)
+            if out.ndim != len(shape):
+                out = out.reshape(shape)
+            out[where] = value
+            return out
+
+        return plan
+
 
 def _plan_uint8_fill(params: Params) -> None:
     """Precompute how a shared constant Params fills a uint8 image, when it is one

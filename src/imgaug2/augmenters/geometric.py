@@ -18,15 +18,17 @@ See ``docs/geometry.md`` for the conventions and how coordinates follow.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
+import cv2
 import numpy as np
 
 import imgaug2.parameters as iap
 from imgaug2.core.base import ALL_DTYPES, Augmenter
+from imgaug2.core.memo import NOT_CONSTANT, ShapeMemo
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
-from imgaug2.kernels.flip import rot90_image, rot90_shape, rot90_xy
+from imgaug2.kernels.flip import ROTATE_CODES, cv_flippable, rot90_image, rot90_shape, rot90_xy
 from imgaug2.kernels.resize import resize_heatmap_arr, resize_image, resize_segmap_arr, scale_xy
 
 from imgaug2.augmenters.geometric_affine import (Affine, AffineCv2, AffineParams, Rotate, ScaleX,
@@ -53,7 +55,7 @@ class Rot90Params(Params):
 
 
 @register("Rot90")
-class Rot90(Augmenter):
+class Rot90(ShapeMemo, Augmenter):
     """Rotate clockwise by ``k`` quarter turns.
 
     Supported dtypes: all (bool, uint8-64, int8-64, float16-64); with
@@ -86,7 +88,16 @@ class Rot90(Augmenter):
         self.keep_size = bool(keep_size)
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+        params = self._memoised(shape)
+        if params is not None:
+            return params
         k = int(self.k.draw_sample(random_state=rng)) % 4
+        return Rot90Params(applied=k != 0, k=k)
+
+    def _constant_params(self, shape: tuple) -> Params:
+        if type(self.k) is not iap.Deterministic:
+            return NOT_CONSTANT
+        k = int(self.k.value) % 4
         return Rot90Params(applied=k != 0, k=k)
 
     def _augment_image(self, image: np.ndarray, params: Params) -> np.ndarray:
@@ -94,6 +105,14 @@ class Rot90(Augmenter):
         if self.keep_size and out.shape[:2] != image.shape[:2]:
             out = resize_image(out, image.shape[0], image.shape[1])
         return out
+
+    def _image_plan(self, params: Params, image: np.ndarray) -> Callable | None:
+        k = params.k  # type: ignore[attr-defined]
+        if k == 0 or not cv_flippable(image) or (
+                self.keep_size and k % 2 and image.shape[0] != image.shape[1]):
+            return None
+        code = ROTATE_CODES[k]
+        return lambda im: cv2.rotate(im, code)
 
     def _augment_heatmaps(self, heatmaps: Any, params: Params) -> Any:
         arr = heatmaps.arr_0to1

@@ -25,6 +25,7 @@ import numpy as np
 
 import imgaug2.parameters as iap
 from imgaug2.core.base import ALL_DTYPES, Augmenter
+from imgaug2.core.memo import NOT_CONSTANT, ShapeMemo
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.resize import resize_aligned, scale_xy
@@ -33,6 +34,7 @@ from imgaug2.kernels.size import (
     PAD_MODES,
     check_output_size,
     crop_pad_image,
+    crop_pad_plan,
     crop_pad_shape,
     crop_pad_xy,
     limit_crops,
@@ -170,6 +172,14 @@ class _CropPadBase(Augmenter):
             out = resize_aligned(out, image.shape[0], image.shape[1], "cubic")
         return out
 
+    def _image_plan(self, params: Params, image: np.ndarray) -> Any:
+        # Used by ShapeMemo subclasses: constant amounts for this shape.
+        if self.keep_size or not params.applied:
+            return None
+        p: CropPadParams = params  # type: ignore[assignment]
+        return crop_pad_plan(image.shape, image.dtype, p.top, p.right, p.bottom, p.left,
+                             p.pad_mode, p.pad_cval)
+
     def _map_amounts(self, p: CropPadParams, image_shape: tuple, arr_shape: tuple
                      ) -> tuple[int, int, int, int]:
         return scale_amounts((p.top, p.right, p.bottom, p.left), image_shape[:2], arr_shape[:2])
@@ -233,7 +243,7 @@ def _plain(value: Any) -> Any:
 
 # --------------------------------------------------------- per-side amounts
 
-class _SidesAugmenter(_CropPadBase):
+class _SidesAugmenter(ShapeMemo, _CropPadBase):
     """Shared by CropAndPad/Crop/Pad: ``px``/``percent`` per side, signs by subclass."""
 
     #: +1: values pad when positive (CropAndPad, Pad); -1: values crop (Crop)
@@ -258,7 +268,6 @@ class _SidesAugmenter(_CropPadBase):
             self._unit = "percent"
             self._parse(percent, "percent", percent_range, discrete=False)
         self._const = self._constant_sides()
-        self._prepare_constant()
 
     def _parse(self, value: Any, name: str, value_range: Any, discrete: bool) -> None:
         def handle(v: Any, where: str) -> iap.StochasticParameter:
@@ -324,15 +333,19 @@ class _SidesAugmenter(_CropPadBase):
         return (v, v, v, v)
 
     def _sample(self, rng: Any, shape: tuple) -> Params:
-        fixed = self._const_params
-        if fixed is not None:
-            # Constant pixel amounts: one Params for every row whose size they fit.
-            params, min_h, min_w, padded, net_h, net_w = fixed
-            h, w = shape[0], shape[1]
-            if h >= min_h and w >= min_w and (
-                    not padded or (h + net_h) * (w + net_w) * (shape[2] if len(shape) > 2 else 1)
-                    <= MAX_OUTPUT_BYTES):
-                return params
+        params = self._memoised(shape)
+        if params is not None:
+            return params
+        return self._sample_shape(rng, shape)
+
+    def _constant_params(self, shape: tuple) -> Params:
+        values = self._const
+        if values is None or (self._const_fill is None
+                              and any(v * self._sign > 0 for v in values)):
+            return NOT_CONSTANT
+        return self._sample_shape(None, shape)  # draws nothing
+
+    def _sample_shape(self, rng: Any, shape: tuple) -> Params:
         values = self._const
         if values is None:
             values = self._draw_sides(rng)
@@ -346,19 +359,6 @@ class _SidesAugmenter(_CropPadBase):
         if self._sign < 0:
             amounts = tuple(-a for a in amounts)
         return self._make_params(shape, *amounts, rng)
-
-    def _prepare_constant(self) -> None:
-        """Pre-build the Params of constant pixel amounts with a constant fill."""
-        self._const_params = None
-        if self._const is None or self._unit == "percent" or (
-                self._const_fill is None and any(v * self._sign > 0 for v in self._const)):
-            return
-        t, r, b, l = (int(v) * self._sign for v in self._const)
-        crop_h = (-t if t < 0 else 0) + (-b if b < 0 else 0)
-        crop_w = (-l if l < 0 else 0) + (-r if r < 0 else 0)
-        params = self._make_params((crop_h + 1, crop_w + 1), t, r, b, l, None)
-        padded = t > 0 or r > 0 or b > 0 or l > 0
-        self._const_params = (params, crop_h + 1, crop_w + 1, padded, t + b, l + r)
 
 
 @register("CropAndPad")

@@ -24,7 +24,7 @@ from typing import Any, Callable, ClassVar, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from imgaug2.core.context import COLUMNS, CallContext, CallCounter
+from imgaug2.core.context import COLUMNS, CallContext, CallCounter, check_sample_key
 from imgaug2.core.params import Params
 from imgaug2.core.registry import Configurable, build_from_args, encode_value
 from imgaug2.random import Key, LazyGenerator, key_from, next_construction_key
@@ -62,6 +62,9 @@ class Augmenter(Configurable):
     targets: ClassVar[frozenset[str]] = ALL_TARGETS
     #: True for augmenters that move pixels: they must transform every target.
     geometric: ClassVar[bool] = False
+    #: Per-shape image plans of constant configurations (``core.memo.ShapeMemo``
+    #: instances hold a dict; None: calls always take the runner's paths).
+    _plans: dict | None = None
 
     def __init__(self, seed: Any = None, name: str | None = None,
                  random_state: Any = "deprecated", deterministic: Any = "deprecated") -> None:
@@ -298,8 +301,23 @@ class Augmenter(Configurable):
 
     # ------------------------------------------------------------ the call
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if not args and len(kwargs) == 1 and "image" in kwargs:
-            # The most common call, aug(image=img), goes straight to the lean path.
+        if not args and "image" in kwargs and (
+                len(kwargs) == 1 or (len(kwargs) == 2 and "key" in kwargs)):
+            # The most common calls, aug(image=img[, key=k]): a constant configuration
+            # runs its plan for this shape and dtype (core.memo), anything else the
+            # lean path.
+            plans = self._plans
+            if plans is not None:
+                image = kwargs["image"]
+                if type(image) is np.ndarray:
+                    plan = plans.get(image.shape)
+                    if plan is not None and plan[0] is image.dtype:
+                        if len(kwargs) == 1:
+                            if self._det_call is None:
+                                self._calls.take()  # the call counts, as on every path
+                        else:
+                            check_sample_key(kwargs["key"])  # keyed calls take no number
+                        return plan[1](image)
             return _runner()._fast_single_image(self, kwargs, None)
         if args:
             if len(args) > 1 or "images" in kwargs or "image" in kwargs:
@@ -515,6 +533,8 @@ def _runner() -> Any:
         from imgaug2.core import runner
         _RUNNER = runner
     return _RUNNER
+
+
 _DTYPE_SETS: dict[type, frozenset] = {}
 _DTYPE_SETS_BY_NAMES: dict[frozenset, frozenset] = {}
 

@@ -22,12 +22,20 @@ from __future__ import annotations
 import itertools
 from typing import Any, Sequence
 
-from imgaug2.random import CURRENT_PID, Key, process_salt
+from imgaug2.random import CURRENT_PID, Key, check_key_item, process_salt
 
-__all__ = ["CallContext", "CallCounter", "COLUMNS"]
+__all__ = ["CallContext", "CallCounter", "COLUMNS", "check_sample_key"]
 
 COLUMNS = ("images", "heatmaps", "segmentation_maps", "keypoints", "bounding_boxes",
            "polygons", "line_strings")
+
+
+def check_sample_key(key: Any) -> None:
+    """``TypeError`` naming ``key`` if it cannot be a sample key (nothing is hashed)."""
+    try:
+        check_key_item(key)
+    except TypeError as exc:
+        raise TypeError("key: %s" % exc) from None
 
 
 class CallCounter:

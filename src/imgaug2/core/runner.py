@@ -12,7 +12,8 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from imgaug2.core.context import COLUMNS, CallContext
+from imgaug2.core.context import COLUMNS, CallContext, check_sample_key
+from imgaug2.core.memo import fresh_output, remember_plan
 from imgaug2.core.record import Record
 from imgaug2.random import CURRENT_PID, LazyGenerator, process_salt
 
@@ -150,14 +151,14 @@ def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
         return_record = kwargs.get("return_record", False)
         if return_record is not True and return_record is not False:
             raise TypeError("return_record must be a bool, got %r" % (return_record,))
-        sample_keys = _single_key(kwargs, 1) if "key" in kwargs else None
+        # One row: the key needs no length check (what _single_key would do for key=).
+        sample_keys = [kwargs["key"]] if "key" in kwargs else None
     if lean is not None and hooks is None:
         # Same keys as run_columns (CallContext.row_keys for row 0), minus its bookkeeping.
         if sample_keys is not None:
-            try:
-                rng = LazyGenerator(aug._sample_root.fold_in(sample_keys[0]))
-            except TypeError as exc:
-                raise TypeError("key: %s" % exc) from None
+            item = sample_keys[0]
+            check_sample_key(item)
+            rng = LazyGenerator(aug._sample_root, None, item)
         else:
             det = aug._det_call
             root = aug._root
@@ -175,16 +176,15 @@ def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
             # Exactly what the general path records for a one-node pipeline.
             rec = Record([[((), cls._registry_name or cls.__name__, aug.name, params)]],
                          pipeline=aug, sample_keys=sample_keys, shapes=[list(image.shape)])
+        else:
+            plans = aug._plans
+            if plans is not None and image.shape not in plans:
+                remember_plan(aug, image)
     else:
         out, rec = run_columns(aug, {"images": [image]}, 1, sample_keys, hooks, "images",
                                record=return_record)
         result = out["images"][0]
-    base = result.base
-    if result is image or (base is not None and (
-            base is image or base is image.base or np.may_share_memory(result, image))):
-        result = np.array(result, copy=True, order="C")
-    elif not result.flags.c_contiguous:
-        result = np.ascontiguousarray(result)
+    result = fresh_output(result, image)
     return (result, rec) if return_record else result
 
 
@@ -210,11 +210,7 @@ def _fast_replay(aug: Any, kwargs: dict[str, Any], replay: Any) -> Any:
     if rec.shapes and tuple(rec.shapes[0]) != image.shape:
         return None
     result = aug._augment_image(image, params) if params.applied else image
-    if result is image or (result.base is not None and np.may_share_memory(result, image)):
-        result = np.array(result, copy=True, order="C")
-    elif not result.flags.c_contiguous:
-        result = np.ascontiguousarray(result)
-    return result
+    return fresh_output(result, image)
 
 
 def run_kwargs(aug: Any, kwargs: dict[str, Any], return_batch: bool = False, hooks: Any = None,

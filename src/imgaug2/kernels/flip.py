@@ -14,16 +14,23 @@ import numpy as np
 from imgaug2.kernels._cv import apply_channelwise
 
 __all__ = [
-    "fliplr_image", "flipud_image", "fliplr_xy", "flipud_xy",
-    "rot90_image", "rot90_xy", "rot90_shape",
+    "cv_flippable", "fliplr_image", "flipud_image", "fliplr_xy", "flipud_xy",
+    "ROTATE_CODES", "rot90_image", "rot90_xy", "rot90_shape",
 ]
 
-_ROTATE_CODES = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}
+#: cv2.rotate codes of 1-3 clockwise quarter turns
+ROTATE_CODES = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}
+
+
+def cv_flippable(image: np.ndarray) -> bool:
+    """True if ``cv2.flip`` takes ``image`` whole (it keeps shape and dtype)."""
+    return image.ndim == 3 and 1 < image.shape[2] <= 4 and image.dtype.kind != "b" \
+        and image.size > 0
 
 
 def fliplr_image(image: np.ndarray) -> np.ndarray:
     """Mirror an ``(H,W[,C])`` array left-right (new C-contiguous array)."""
-    if image.ndim == 3 and 1 < image.shape[2] <= 4 and image.dtype.kind != "b" and image.size:
+    if cv_flippable(image):
         return cv2.flip(image, 1)
     if image.size == 0:
         return np.ascontiguousarray(image[:, ::-1])
@@ -32,7 +39,7 @@ def fliplr_image(image: np.ndarray) -> np.ndarray:
 
 def flipud_image(image: np.ndarray) -> np.ndarray:
     """Mirror an ``(H,W[,C])`` array top-bottom (new C-contiguous array)."""
-    if image.ndim == 3 and 1 < image.shape[2] <= 4 and image.dtype.kind != "b" and image.size:
+    if cv_flippable(image):
         return cv2.flip(image, 0)
     if image.size == 0:
         return np.ascontiguousarray(image[::-1])
@@ -60,7 +67,7 @@ def rot90_image(image: np.ndarray, k: int) -> np.ndarray:
         return image.copy()
     if image.size == 0:
         return np.ascontiguousarray(np.rot90(image, -k, axes=(0, 1)))
-    code = _ROTATE_CODES[k]
+    code = ROTATE_CODES[k]
     return apply_channelwise(lambda a: cv2.rotate(a, code), image)
 
 

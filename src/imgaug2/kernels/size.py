@@ -25,7 +25,8 @@ import numpy as np
 
 __all__ = [
     "PAD_MODES", "MAX_OUTPUT_BYTES", "check_output_size", "cast_cval", "pad_image",
-    "crop_pad_image", "crop_pad_shape", "crop_pad_xy", "limit_crops", "scale_amounts",
+    "crop_pad_image", "crop_pad_plan", "crop_pad_shape", "crop_pad_xy", "limit_crops",
+    "scale_amounts",
     "round_half_away",
 ]
 
@@ -247,3 +248,34 @@ def crop_pad_image(image: np.ndarray, top: int, right: int, bottom: int, left: i
         return pad_image(view, top if top > 0 else 0, right if right > 0 else 0,
                          bottom if bottom > 0 else 0, left if left > 0 else 0, mode, cval)
     return view
+
+
+def crop_pad_plan(shape: tuple, dtype: np.dtype, top: int, right: int, bottom: int, left: int,
+                  mode: str = "constant", cval: float = 0) -> Any:
+    """A function doing :func:`crop_pad_image` for arrays of this shape and dtype, or None.
+
+    The function returns a new C-contiguous array: a copy of the cropped view, or
+    ``cv2.copyMakeBorder``'s output with every argument resolved up front. None
+    where the work takes another route (numpy pad modes, a single channel that
+    OpenCV would drop, empty arrays).
+    """
+    h, w = shape[0], shape[1]
+    ys = slice(-top if top < 0 else 0, h + bottom if bottom < 0 else h)
+    xs = slice(-left if left < 0 else 0, w + right if right < 0 else w)
+    if top <= 0 and right <= 0 and bottom <= 0 and left <= 0:
+        return lambda image: image[ys, xs].copy()
+    border = _CV_BORDERS.get(mode)
+    if border is None or not (dtype is _UINT8 or dtype in _CV_PAD_DTYPES) \
+            or 0 in shape or (len(shape) == 3 and shape[2] == 1):
+        return None
+    t, b, lf, r = max(top, 0), max(bottom, 0), max(left, 0), max(right, 0)
+    crop = top < 0 or right < 0 or bottom < 0 or left < 0
+    if border == cv2.BORDER_CONSTANT:
+        value = (cast_cval(cval, dtype),) * 4
+        if crop:
+            return lambda image: cv2.copyMakeBorder(image[ys, xs], t, b, lf, r, border,
+                                                    value=value)
+        return lambda image: cv2.copyMakeBorder(image, t, b, lf, r, border, value=value)
+    if crop:
+        return lambda image: cv2.copyMakeBorder(image[ys, xs], t, b, lf, r, border)
+    return lambda image: cv2.copyMakeBorder(image, t, b, lf, r, border)

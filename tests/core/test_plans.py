@@ -1,0 +1,197 @@
+"""Image plans (core.memo): aug(image=img) of constant configurations, run directly.
+
+A plan must give exactly what the general path gives, for every shape, dtype
+and memory layout, and count the call like every other path.
+"""
+
+import copy
+import pickle
+
+import numpy as np
+import pytest
+
+import imgaug2.augmenters as iaa
+import imgaug2.parameters as iap
+from tests.catalogue import ENTRIES, entry_ids
+from tests.families.inputs import image
+
+_MODES = ["constant", "edge", "reflect", "symmetric", "wrap", "linear_ramp", "mean"]
+
+# Constant configurations: every one of them runs through a plan after its first call.
+CONSTANT = {
+    "Fliplr(1)": lambda: iaa.Fliplr(1.0),
+    "Fliplr(0)": lambda: iaa.Fliplr(0.0),
+    "Flipud(1)": lambda: iaa.Flipud(1.0),
+    "HorizontalFlip(1)": lambda: iaa.HorizontalFlip(1.0),
+    "Rot90(1)": lambda: iaa.Rot90(1),
+    "Rot90(1,free)": lambda: iaa.Rot90(1, keep_size=False),
+    "Rot90(2)": lambda: iaa.Rot90(2),
+    "Rot90(-1,free)": lambda: iaa.Rot90(-1, keep_size=False),
+    "Rot90(0)": lambda: iaa.Rot90(0),
+    "Crop(px=3,free)": lambda: iaa.Crop(px=3, keep_size=False),
+    "Crop(px=3)": lambda: iaa.Crop(px=3),
+    "Crop(percent)": lambda: iaa.Crop(percent=(0.1, 0.0, 0.2, 0.05), keep_size=False),
+    "Crop(px=50,free)": lambda: iaa.Crop(px=50, keep_size=False),
+    "Pad(px=0)": lambda: iaa.Pad(px=0, keep_size=False),
+    "Pad(cval)": lambda: iaa.Pad(px=(1, 2, 3, 4), pad_cval=7, keep_size=False),
+    "Pad(cval float)": lambda: iaa.Pad(px=2, pad_cval=300.5, keep_size=False),
+    "CenterPadToFixedSize": lambda: iaa.CenterPadToFixedSize(14, 12),
+    "CropToFixedSize": lambda: iaa.CropToFixedSize(6, 5, position="center"),
+    "PadToFixedSize(left-top)": lambda: iaa.PadToFixedSize(13, 11, position="left-top"),
+    "PadToSquare": lambda: iaa.CenterPadToSquare(pad_mode="edge"),
+    "CropToMultiplesOf": lambda: iaa.CenterCropToMultiplesOf(3, 4),
+    "Resize(0.5)": lambda: iaa.Resize(0.5),
+    "Resize(fixed,nearest)": lambda: iaa.Resize({"height": 5, "width": 9},
+                                                interpolation="nearest"),
+    "Invert(1)": lambda: iaa.Invert(1.0),
+    "Invert(0)": lambda: iaa.Invert(0.0),
+    "Invert(threshold)": lambda: iaa.Invert(1.0, threshold=0.5, invert_above_threshold=True),
+    "Cutout(center)": lambda: iaa.Cutout(position="center", size=0.3),
+    "Cutout(cval per channel)": lambda: iaa.Cutout(position="center", size=0.3, cval=17,
+                                                   fill_per_channel=True),
+}
+CONSTANT.update({"CropAndPad(%s)" % m: (lambda m=m: iaa.CropAndPad(
+    px=(-2, 3, 4, -1), pad_mode=m, pad_cval=9, keep_size=False)) for m in _MODES})
+CONSTANT.update({"Pad(%s)" % m: (lambda m=m: iaa.Pad(px=(0, 2, 3, 1), pad_mode=m,
+                                                    keep_size=False)) for m in _MODES})
+
+_SHAPES = [(9, 10, 3), (9, 10), (9, 10, 1), (9, 10, 4), (9, 10, 6), (10, 10, 3)]
+_DTYPES = ["uint8", "float32", "bool", "int64", "uint16", "float64", "int8"]
+
+
+def _layouts(img: np.ndarray) -> list:
+    """The same pixels as C-contiguous, Fortran-ordered, and a negative-stride view."""
+    flipped = np.ascontiguousarray(img[::-1])[::-1]
+    return [img, np.asfortranarray(img), flipped]
+
+
+def _inputs(aug) -> list:
+    allowed = aug._tree_dtypes()
+    out = []
+    for dtype in _DTYPES:
+        if dtype not in allowed:
+            continue
+        for i, shape in enumerate(_SHAPES):
+            for layout in _layouts(image(seed=i, shape=shape, dtype=dtype)):
+                out.append(layout)
+    # the first shape again, so plans built for it answer later calls
+    out.extend(_layouts(image(seed=99, shape=_SHAPES[0], dtype=_DTYPES[0])))
+    return out
+
+
+def _compare(make, inputs):
+    """aug(image=x) on one instance vs aug(images=[x]) on a twin, call by call."""
+    planned, general = make(), make()  # images=[...] never runs plans
+    for x in inputs:
+        before = x.copy()
+        try:
+            want = general(images=[x])[0]
+        except (ValueError, TypeError) as exc:
+            with pytest.raises(type(exc)):
+                planned(image=x)
+            continue
+        got = planned(image=x)
+        assert np.array_equal(x, before), "input modified"
+        assert got.dtype == want.dtype and got.shape == want.shape
+        assert np.array_equal(got, want), (x.shape, x.dtype)
+        assert got.flags.c_contiguous and not np.may_share_memory(got, x)
+    assert planned._calls.value == general._calls.value
+    return planned
+
+
+@pytest.mark.parametrize("name", sorted(CONSTANT))
+def test_plans_give_the_general_paths_output(name):
+    aug = _compare(CONSTANT[name], _inputs(CONSTANT[name]()))
+    assert aug._plans, "%s never built a plan" % name
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=entry_ids(ENTRIES))
+def test_catalogue_single_image_calls_match_the_general_path(entry):
+    for which in ("default", "extreme"):
+        make = (lambda: entry.build(which, seed=3))
+        shapes = [(12, 14, 3), (12, 14, 3), (11, 9, 3), (12, 14, 3)]
+        _compare(make, [image(seed=i, shape=s) for i, s in enumerate(shapes)])
+
+
+def test_random_configurations_build_no_plans():
+    aug = iaa.Fliplr(0.5)
+    img = image()
+    for _ in range(3):
+        aug(image=img)
+    assert aug._plans is None
+
+
+def test_a_plan_counts_the_call_and_deterministic_mode_does_not():
+    aug = iaa.Flipud(1.0)
+    img = image()
+    for _ in range(4):
+        aug(image=img)
+    assert aug._calls.value == 4 and aug._plans
+    det = aug.to_deterministic()
+    calls = det._calls.value
+    for _ in range(3):
+        assert np.array_equal(det(image=img), img[::-1])
+    assert det._calls.value == calls
+
+
+def test_assignment_drops_plans():
+    aug = iaa.Fliplr(1.0)
+    img = image()
+    aug(image=img)
+    aug(image=img)
+    aug.p = iap.Deterministic(0)
+    assert np.array_equal(aug(image=img), img)
+    assert np.array_equal(aug(image=img), img)
+    crop = iaa.CropToFixedSize(6, 5, position="center")
+    crop(image=img)
+    crop.width = 4
+    assert crop(image=img).shape[1] == 4
+
+
+def test_copies_and_pickles_start_without_plans():
+    aug = iaa.Fliplr(1.0)
+    img = image()
+    aug(image=img)
+    aug(image=img)
+    for clone in (copy.deepcopy(aug), pickle.loads(pickle.dumps(aug)), aug.copy()):
+        assert clone.__dict__.get("_plans") == {}
+        assert np.array_equal(clone(image=img), img[:, ::-1])
+
+
+def test_a_subclass_with_its_own_kernel_gets_no_shortcut_around_it():
+    class Brighter(iaa.Fliplr):
+        def _augment_image(self, image, params):
+            return super()._augment_image(image, params) + 1
+
+    aug = Brighter(1.0)
+    img = image()
+    for _ in range(3):
+        assert np.array_equal(aug(image=img), img[:, ::-1] + 1)
+
+
+def test_plans_are_bounded():
+    aug = iaa.Fliplr(1.0)
+    for w in range(1, 140):
+        aug(image=np.zeros((2, w, 3), np.uint8))
+    assert 0 < len(aug._plans) <= 64
+
+
+def test_keyed_calls_use_plans_check_keys_and_take_no_call_number():
+    aug = iaa.Flipud(1.0)
+    img = image()
+    for k in [(0, 1), "a", 3, b"x", (1, ("a", 2)), [1, 2], -4, True, np.int64(5)]:
+        assert np.array_equal(aug(image=img, key=k), img[::-1])
+    assert aug._plans and aug._calls.value == 0
+    for bad in [1.5, (1, 2.5), None, object(), {"a": 1}]:
+        with pytest.raises(TypeError, match="key"):
+            aug(image=img, key=bad)
+    assert aug._calls.value == 0
+
+
+def test_keyed_random_rows_do_not_depend_on_plans_or_call_history():
+    img = image()
+    a, b = iaa.Fliplr(0.5, seed=4), iaa.Fliplr(0.5, seed=4)
+    for _ in range(5):
+        b(image=img)
+    for k in range(8):
+        assert np.array_equal(a(image=img, key=k), b(images=[img], keys=[k])[0])
