@@ -22,6 +22,7 @@ from imgaug2.augmenters.geometric_common import (MAX_OUTPUT_ELEMENTS, MODE_ALIAS
                                                  check_bool, check_choice, draw_float,
                                                  draw_mode, draw_order, handle_cval,
                                                  handle_mode, handle_order)
+from imgaug2.core.memo import NOT_CONSTANT, ShapeMemo
 from imgaug2.core.params import Params
 from imgaug2.core.registry import register
 from imgaug2.kernels.geometric import affine_matrix, fit_output_matrix
@@ -91,8 +92,12 @@ def _draw_pair(pair: tuple[StochasticParameter, Any], rng: np.random.Generator,
     return x, y
 
 
+#: Stand-in generator for constant configurations, which draw nothing from it.
+_NO_DRAWS = np.random.Generator(np.random.Philox(0))
+
+
 @register("Affine")
-class Affine(_MatrixWarp):
+class Affine(ShapeMemo, _MatrixWarp):
     """Scale, shear, rotate (about the image centre) and translate images and all targets.
 
     Supported dtypes: all. uint8, uint16, int16, float32 and float64 are warped
@@ -175,6 +180,19 @@ class Affine(_MatrixWarp):
         self.backend = check_choice(backend, "backend", _BACKENDS)
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
+        params = self._memoised(shape)
+        if params is not None:
+            return params
+        return self._sample_shape(rng, shape)
+
+    def _constant_params(self, shape: tuple) -> Params:
+        parts = (*self.scale, *self.translate, self.rotate, *self.shear, self.order, self.cval,
+                 self.mode)
+        if not all(p is None or type(p) is iap.Deterministic for p in parts):
+            return NOT_CONSTANT
+        return self._sample_shape(_NO_DRAWS, shape)
+
+    def _sample_shape(self, rng: np.random.Generator, shape: tuple) -> Params:
         sx, sy = _draw_pair(self.scale, rng, "scale")
         if not (sx > 0 and sy > 0):
             raise ValueError("scale: the parameter produced a non-positive scale (%r, %r)"

@@ -19,7 +19,7 @@ import imgaug2.parameters as iap
 from imgaug2.core.base import ALL_DTYPES, Augmenter
 from imgaug2.core.params import Params
 from imgaug2.kernels.geometric import (map_matrix, map_shape, transform_xy, warp_heatmap_arr,
-                                       warp_image, warp_segmap_arr)
+                                       warp_image, warp_plan, warp_segmap_arr)
 from imgaug2.kernels.geometric_flow import (remap_heatmap_arr, remap_image, remap_segmap_arr)
 from imgaug2.parameters import StochasticParameter
 
@@ -190,6 +190,14 @@ class _MatrixWarp(Augmenter):
     def _augment_image(self, image: np.ndarray, params: Params) -> np.ndarray:
         p: Any = params
         return warp_image(image, p.matrix, p.out_shape, p.order, p.mode, p.cval)
+
+    def _image_plan(self, params: Params, image: np.ndarray) -> Any:
+        # Used by subclasses with a shape memo (constant Affine configurations).
+        p: Any = params
+        if not p.applied:
+            return None
+        return warp_plan(image.shape, image.dtype, p.matrix, p.out_shape, p.order, p.mode,
+                         p.cval)
 
     def _map_args(self, arr: np.ndarray, shape: tuple, params: Params) -> tuple:
         p: Any = params

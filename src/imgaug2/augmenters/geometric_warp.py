@@ -101,17 +101,18 @@ class PerspectiveTransform(_MatrixWarp):
         h, w = int(shape[0]), int(shape[1])
         if h == 0 or w == 0:
             return PerspectiveParams(matrix=np.eye(3), out_shape=(h, w), mode=mode, cval=cval)
-        o = offsets
-        quad = np.array([[o[0] * w, o[1] * h], [w - o[2] * w, o[3] * h],
-                         [w - o[4] * w, h - o[5] * h], [o[6] * w, h - o[7] * h]])
+        o = offsets.tolist()
+        quad = [[o[0] * w, o[1] * h], [w - o[2] * w, o[3] * h],
+                [w - o[4] * w, h - o[5] * h], [o[6] * w, h - o[7] * h]]
         if self.keep_size:
             out_w, out_h = float(w), float(h)
         else:
+            quad = np.array(quad)
             out_w = max(1.0, float(round(max(np.hypot(*(quad[1] - quad[0])),
                                              np.hypot(*(quad[2] - quad[3]))))))
             out_h = max(1.0, float(round(max(np.hypot(*(quad[3] - quad[0])),
                                              np.hypot(*(quad[2] - quad[1]))))))
-        rect = np.array([[0.0, 0.0], [out_w, 0.0], [out_w, out_h], [0.0, out_h]])
+        rect = [[0.0, 0.0], [out_w, 0.0], [out_w, out_h], [0.0, out_h]]
         matrix = perspective_matrix(quad, rect)
         out_hw = (int(out_h), int(out_w))
         if self.fit_output:

@@ -20,7 +20,7 @@ rest through float64 with rounding and clipping back.
 from __future__ import annotations
 
 import math
-from typing import Callable
+from typing import Any, Callable
 
 import cv2
 import numpy as np
@@ -32,7 +32,7 @@ __all__ = [
     "fit_output_matrix",
     "map_matrix", "map_shape", "cv_matrix", "transform_xy", "is_affine", "warp_any_dtype",
     "warp_image", "warp_heatmap_arr", "warp_segmap_arr", "fill_value_for", "guard_reflect101",
-    "run_warp",
+    "run_warp", "warp_plan",
 ]
 
 # skimage-style interpolation orders -> cv2 flags (2 has no cv2 twin: cubic; 4/5: Lanczos4)
@@ -90,22 +90,23 @@ def affine_matrix(shape: tuple, scale_x: float = 1.0, scale_y: float = 1.0,
 
 def perspective_matrix(src: np.ndarray, dst: np.ndarray) -> np.ndarray:
     """The 3x3 homography mapping four ``src`` points onto four ``dst`` points (float64)."""
-    src = np.asarray(src, dtype=np.float64)
-    dst = np.asarray(dst, dtype=np.float64)
-    a = np.zeros((8, 8))
-    b = np.empty(8)
-    for i in range(4):
-        x, y = src[i]
-        u, v = dst[i]
-        a[2 * i] = (x, y, 1.0, 0.0, 0.0, 0.0, -u * x, -u * y)
-        a[2 * i + 1] = (0.0, 0.0, 0.0, x, y, 1.0, -v * x, -v * y)
-        b[2 * i] = u
-        b[2 * i + 1] = v
+    rows = []
+    b = []
+    # Python floats: the same IEEE products as numpy scalars, without their per-op cost.
+    for (x, y), (u, v) in zip(np.asarray(src, dtype=np.float64).tolist(),
+                              np.asarray(dst, dtype=np.float64).tolist()):
+        rows.append((x, y, 1.0, 0.0, 0.0, 0.0, -u * x, -u * y))
+        rows.append((0.0, 0.0, 0.0, x, y, 1.0, -v * x, -v * y))
+        b.append(u)
+        b.append(v)
     try:
-        h = np.linalg.solve(a, b)
+        h = np.linalg.solve(np.array(rows), np.array(b))
     except np.linalg.LinAlgError:
         raise ValueError("perspective_matrix: the four points are degenerate") from None
-    return np.append(h, 1.0).reshape(3, 3)
+    out = np.empty(9)
+    out[:8] = h
+    out[8] = 1.0
+    return out.reshape(3, 3)
 
 
 def is_affine(matrix: np.ndarray) -> bool:
@@ -347,6 +348,28 @@ def warp_image(image: np.ndarray, matrix: np.ndarray, out_hw: tuple, order: int 
     border = BORDER_FLAGS[mode]
     fn = _warp_fn(matrix, out_hw, flag, border)
     return run_warp(guard_reflect101(image, border), fn, flag, cval, out_hw)
+
+
+def warp_plan(shape: tuple, dtype: np.dtype, matrix: np.ndarray, out_hw: tuple,
+              order: int = 1, mode: str = "constant", cval: float = 0.0) -> Any:
+    """A function doing :func:`warp_image` for images of this shape and dtype, or None.
+
+    Only where that is one OpenCV call (2-4 channels of a dtype OpenCV warps
+    directly, no float headroom scaling, no reflected 1-pixel axis): the call is
+    returned with the OpenCV matrix, flags and border value resolved up front.
+    """
+    flag = ORDER_FLAGS[order]
+    border = BORDER_FLAGS[mode]
+    nearest = flag == cv2.INTER_NEAREST
+    if not (len(shape) == 3 and 1 < shape[2] <= 4 and shape[0] > 1 and shape[1] > 1
+            and out_hw[0] and out_hw[1]) \
+            or not (dtype in _DIRECT or (nearest and dtype in _DIRECT_NEAREST)) \
+            or (dtype in _FLOATS and not nearest):
+        return None
+    fn = _warp_fn(matrix, out_hw, flag, border)
+    fill = fill_value_for(dtype, cval)
+    value = (fill, fill, fill, fill)
+    return lambda image: fn(image, value)
 
 
 def warp_heatmap_arr(arr: np.ndarray, matrix: np.ndarray, out_hw: tuple,
