@@ -84,16 +84,23 @@ def _eq_lab(im):
 
 
 def _kmeans(im, k=8, max_size=128):
-    """imgaug's recipe: shrink, cluster (k-means++ start, one attempt), resize back."""
+    """Shrink, cluster (k-means++ start, one attempt), map every pixel to its nearest centre.
+
+    The same work as the augmenter (which maps the full-size image so that at most
+    ``k`` colours remain), with OpenCV's clustering and one matrix product for the
+    distances (``|c|^2 - 2 x.c`` ranks centres as the squared distance does).
+    """
     h, w = im.shape[:2]
     f = max_size / max(h, w)
     small = cv2.resize(im, (int(w * f), int(h * f)), interpolation=cv2.INTER_LINEAR) \
         if f < 1 else im
     samples = small.reshape(-1, 3).astype(np.float32)
     criteria = (cv2.TERM_CRITERIA_MAX_ITER + cv2.TERM_CRITERIA_EPS, 10, 1.0)
-    _, labels, centers = cv2.kmeans(samples, k, None, criteria, 1, cv2.KMEANS_PP_CENTERS)
-    out = centers.astype(np.uint8)[labels.ravel()].reshape(small.shape)
-    return cv2.resize(out, (w, h), interpolation=cv2.INTER_LINEAR) if f < 1 else out
+    _, _, centers = cv2.kmeans(samples, k, None, criteria, 1, cv2.KMEANS_PP_CENTERS)
+    palette = np.clip(np.rint(centers), 0, 255)
+    pixels = im.reshape(-1, 3).astype(np.float32)
+    dist = pixels @ (palette.T * -2.0).astype(np.float32) + (palette * palette).sum(axis=1)
+    return palette.astype(np.uint8)[dist.argmin(axis=1)].reshape(im.shape)
 
 
 _KELVIN = [saturation_mul_table(m) for m in kelvin_to_multipliers(4000.0)]
@@ -159,5 +166,5 @@ CASES = [
     Case("Posterize(4)", lambda: iaa.Posterize(4), _lut(posterize_table(4))),
     Case("KMeansColorQuantization(8) RGB",
          lambda: iaa.KMeansColorQuantization(8, to_colorspace=None), _kmeans,
-         note="floor resizes the quantised copy back; aug maps every pixel"),
+         note="floor: cv2.kmeans (k-means++) + nearest centre per pixel"),
 ]
