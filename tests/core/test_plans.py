@@ -203,3 +203,15 @@ def test_keyed_random_rows_do_not_depend_on_plans_or_call_history():
         b(image=img)
     for k in range(8):
         assert np.array_equal(a(image=img, key=k), b(images=[img], keys=[k])[0])
+
+
+def test_plans_are_shared_safely_between_threads():
+    from concurrent.futures import ThreadPoolExecutor
+    aug = iaa.CropAndPad(px=(-1, 2, 0, 3), pad_mode="edge", keep_size=False)
+    ref = iaa.CropAndPad(px=(-1, 2, 0, 3), pad_mode="edge", keep_size=False)
+    inputs = [image(seed=i, shape=(5 + i % 7, 6 + i % 5, 3)) for i in range(200)]
+    want = [ref(images=[x])[0] for x in inputs]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda x: aug(image=x), inputs))
+    assert all(np.array_equal(a, b) for a, b in zip(got, want))
+    assert aug._calls.value == 200

@@ -11,7 +11,9 @@ Three layers (DESIGN.md section 1):
 The base class owns input normalisation, keys, hooks, records and replay.
 Subclasses never override ``__call__``/``augment``; containers override
 ``_apply`` to hand rows to their children. Nothing is written to ``self``
-during a call apart from the call counter, so instances are thread-safe.
+during a call apart from the call counter and the per-shape caches of
+constant configurations (``core.memo``: whole immutable entries, each set in
+one dictionary assignment), so instances are thread-safe.
 """
 
 from __future__ import annotations
