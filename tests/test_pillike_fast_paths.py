@@ -3,11 +3,16 @@
 Covers what ``test_pillike.py`` does not reach directly: the cached affine index
 maps, the per-shape Params memo of constant augmenters, the layout check on
 replays and batches, the flat-slice filter emulation on unusual memory layouts
-and sizes, and the per-plane histogram kernels.
+and sizes, the fused DETAIL path and the cv2.transform blend tables (against
+Pillow on random, tie-heavy and saturating images, with their fallbacks), and
+the per-plane histogram kernels.
 """
 
 from __future__ import annotations
 
+import threading
+
+import cv2
 import numpy as np
 import pytest
 
@@ -61,9 +66,185 @@ def test_emulated_filter_plans_are_reused_per_shape():
     KF._emulation_plan.cache_clear()
     image = _photo(40, 50)
     for _ in range(3):
-        KF.filter_image(image, "DETAIL")
+        KF.filter_image(image, "SMOOTH_MORE")  # DETAIL takes the fused path
     info = KF._emulation_plan.cache_info()
     assert info.misses == 1 and info.hits == 2
+
+
+def _detail_images() -> list[np.ndarray]:
+    """Random, tie-heavy, saturating and structured images in every layout and many sizes.
+
+    DETAIL's exact sum ``10 c - (l + r + t + b)`` lands on a .5 tie after the division
+    by 6 whenever it is 3 mod 6; only there does Pillow's float32 rounding decide the
+    result, so several images concentrate on values that make such sums common.
+    """
+    rng = np.random.default_rng(11)
+    images = []
+    for i in range(60):
+        h, w = int(rng.integers(3, 70)), int(rng.integers(3, 70))
+        shape = [(h, w), (h, w, 3), (h, w, 1), (h, w, 4)][i % 4]
+        kind = i % 6
+        if kind == 0:
+            image = rng.integers(0, 256, shape)
+        elif kind == 1:
+            image = rng.normal(128, 50, shape)
+        elif kind == 2:  # multiples of 3 plus a small offset: ties are frequent
+            image = rng.integers(0, 86, shape) * 3 + rng.integers(0, 2, shape)
+        elif kind == 3:  # saturation on both sides
+            image = rng.choice(np.array([0, 1, 2, 253, 254, 255]), shape)
+        elif kind == 4:  # smooth ramps with noise, like photos
+            image = np.cumsum(rng.integers(-4, 5, shape), axis=1) + 128
+        else:
+            image = rng.integers(0, 256, shape) // 6 * 6 + 3
+        images.append(np.clip(image, 0, 255).astype(np.uint8))
+    yy, xx = np.mgrid[0:33, 0:35]
+    checker = ((xx + yy) % 2 * 255).astype(np.uint8)
+    images += [checker, np.dstack([checker, 255 - checker, checker]),
+               np.zeros((9, 11, 3), np.uint8), np.full((10, 8), 255, np.uint8),
+               ((xx * 13 + yy * 7) % 256).astype(np.uint8), _photo(), _photo(17, 255)]
+    for shape in ((1, 1), (2, 3, 3), (3, 3), (3, 3, 3), (4, 4), (3, 30, 3), (30, 3), (5, 6, 4)):
+        images.append(rng.integers(0, 256, shape, dtype=np.uint8))
+    return images
+
+
+def _pil_layout_filter(image: np.ndarray, name: str) -> np.ndarray:
+    """Pillow's filter in ``image``'s layout: (H,W,1) as L, RGBA's alpha passed through."""
+    if image.ndim == 3 and image.shape[2] == 1:
+        return _pil_filter(image[:, :, 0], name)[:, :, np.newaxis]
+    if image.ndim == 3 and image.shape[2] == 4:
+        rgb = _pil_filter(np.ascontiguousarray(image[:, :, :3]), name)
+        return np.dstack([rgb, image[:, :, 3]])
+    return _pil_filter(image, name)
+
+
+def test_detail_matches_pillow_on_random_and_adversarial_images():
+    for image in _detail_images():
+        out = KF.filter_image(image, "DETAIL")
+        assert out.shape == image.shape and out.flags.c_contiguous
+        assert np.array_equal(out, _pil_layout_filter(image, "DETAIL")), image.shape
+
+
+def _require_fused_detail() -> None:
+    if not KF._cross_verified("DETAIL", KF.FILTERS["DETAIL"]):
+        pytest.skip("the fused DETAIL path is not exact with this OpenCV build (emulation used)")
+
+
+def test_fused_detail_matches_pillow_and_the_emulation():
+    _require_fused_detail()
+    kernel = KF.FILTERS["DETAIL"]
+    for image in _detail_images():
+        color = image if image.ndim == 2 or image.shape[2] == 3 else image[:, :, 0]
+        if min(color.shape[:2]) < 3:
+            continue
+        fused = KF._filter_cross(color, kernel)
+        assert np.array_equal(fused, KF._filter_emulated(color, kernel, "DETAIL"))
+        assert np.array_equal(fused, _pil_filter(color, "DETAIL")), color.shape
+
+
+def test_fused_detail_matches_pillow_on_every_neighbour_pair():
+    # every ordered pair of values side by side in a row (left/centre and centre/right),
+    # then the transposed image: every pair above and below
+    _require_fused_detail()
+    values = np.arange(256, dtype=np.uint8)
+    pairs = np.stack(np.meshgrid(values, values, indexing="ij"), -1).reshape(-1)
+    rows = np.stack([np.roll(pairs, k) for k in (0, 1, 2)])
+    kernel = KF.FILTERS["DETAIL"]
+    for image in (rows, np.ascontiguousarray(rows.T)):
+        assert np.array_equal(KF._filter_cross(image, kernel), _pil_filter(image, "DETAIL"))
+
+
+def test_detail_uses_the_emulation_when_the_fused_path_is_not_verified(monkeypatch):
+    monkeypatch.setattr(KF, "_CROSS_VERIFIED", {"DETAIL": False})
+
+    def fail(*args):
+        raise AssertionError("fused path used")
+
+    monkeypatch.setattr(KF, "_filter_cross", fail)
+    image = _photo()
+    assert np.array_equal(KF.filter_image(image, "DETAIL"), _pil_filter(image, "DETAIL"))
+
+
+def test_detail_fused_check_rejects_a_wrong_fused_path(monkeypatch):
+    monkeypatch.setattr(KF, "_CROSS_VERIFIED", {})
+    monkeypatch.setattr(KF, "_filter_cross", lambda color, kernel: np.zeros_like(color))
+    assert not KF._cross_verified("DETAIL", KF.FILTERS["DETAIL"])
+    image = _photo()
+    assert np.array_equal(KF.filter_image(image, "DETAIL"), _pil_filter(image, "DETAIL"))
+
+
+def test_detail_plans_are_per_thread():
+    images = [_photo(96, 80), _photo(40, 50), _photo(96, 80)[:, :, 1], _photo(33, 61)]
+    expected = [_pil_filter(image, "DETAIL") for image in images]
+    errors = []
+
+    def work(offset: int) -> None:
+        for i in range(40):
+            k = (i + offset) % len(images)
+            if not np.array_equal(KF.filter_image(images[k], "DETAIL"), expected[k]):
+                errors.append((offset, i))
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+
+
+# ------------------------------------------------------------- blend tables
+
+def _pil_constant_blend(image: np.ndarray, degenerate: int, factor: float) -> np.ndarray:
+    pil = Image.fromarray(image)
+    return np.asarray(Image.blend(Image.new(pil.mode, pil.size, (degenerate,) * len(pil.mode)
+                                            if len(pil.mode) > 1 else degenerate),
+                                  pil, factor))
+
+
+def test_linear_blends_match_pillow():
+    # about 1 (factor, degenerate) pair in 100 falls back from cv2.transform
+    rng = np.random.default_rng(5)
+    image = rng.integers(0, 256, (19, 23, 3), dtype=np.uint8)
+    for factor in list(rng.uniform(0.0, 3.0, 400)) + [0.0, 0.5, 1.5, 2.0, 7.5]:
+        alpha = float(np.float32(factor))
+        degenerate = int(rng.integers(0, 256))
+        out = K._linear_lut(image, factor, degenerate)
+        assert np.array_equal(out, _pil_constant_blend(image, degenerate, alpha)), factor
+
+
+@pytest.mark.parametrize("how", ["table", "addWeighted"])
+def test_linear_blend_fallbacks_match_pillow(monkeypatch, how):
+    lut, _, matrix = K._linear_plan(1.5, 100.0)
+    if how == "addWeighted" and not all(
+            np.array_equal(cv2.addWeighted(view, 1.5, view, 0.0, matrix[0, 1]), lut[values])
+            for view, values in K._LAYOUTS):
+        pytest.skip("cv2.addWeighted misses this blend on this OpenCV build")
+    code = K._BY_TABLE if how == "table" else K._BY_ADDWEIGHTED
+    monkeypatch.setattr(K, "_linear_plan", lambda alpha, degenerate: (lut, code, matrix))
+    image = _photo()
+    rgba = np.dstack([image, image[:, :, 0] ^ 0x5A])
+    for variant in (image, rgba, image[:, :, :1], image[:, :, 0]):
+        expected = lut[variant]
+        if variant.ndim == 3 and variant.shape[2] == 4:
+            expected[:, :, 3] = variant[:, :, 3]
+        assert np.array_equal(K._linear_lut(variant, 1.5, 100), expected), variant.shape
+
+
+def test_linear_blend_transform_path_keeps_layouts():
+    image = _photo()
+    alpha = 1.5
+    if K._linear_plan(alpha, 100.0)[1] != K._BY_TRANSFORM:
+        pytest.skip("cv2.transform misses this blend on this OpenCV build")
+    rgba = np.dstack([image, image[:, :, 0] ^ 0x5A])
+    for variant in (image, rgba, image[:, :, :1], image[:, :, 0], np.asfortranarray(image),
+                    image[::2, 1::3], image[:1, :1], image[:2]):
+        out = K._linear_lut(variant, alpha, 100)
+        assert out.shape == variant.shape and out.flags.c_contiguous
+        assert not np.shares_memory(out, variant)
+        lut = K._blend_lut(100.0, alpha)
+        expected = lut[variant]
+        if variant.ndim == 3 and variant.shape[2] == 4:
+            expected[:, :, 3] = variant[:, :, 3]
+        assert np.array_equal(out, expected), variant.shape
 
 
 # ------------------------------------------------------------------ affine

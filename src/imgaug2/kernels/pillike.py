@@ -356,32 +356,66 @@ _LAYOUTS = _ramp_layouts()
 _TRUNC_SHIFT = -0.5 + 2.0 ** -14
 
 
-@functools.lru_cache(maxsize=512)
-def _linear_plan(alpha: float, degenerate: float) -> tuple[np.ndarray, bool]:
-    """Pillow's blend table for a constant degenerate, and whether ``cv2.addWeighted``
-    reproduces it bit for bit for all 256 values on every code path.
+# How _linear_lut applies a blend table: cv2.transform of a one-channel view, cv2.addWeighted
+# of the image with itself, or the table itself (cv2.LUT).
+_BY_TRANSFORM, _BY_ADDWEIGHTED, _BY_TABLE = 0, 1, 2
 
-    ``alpha`` is the factor rounded to float32. Tables are cached (constant factors
-    and the 256 possible means repeat); about 1 factor in 150 fails the check.
+
+def _transform_layouts() -> list[tuple[np.ndarray, np.ndarray]]:
+    """:data:`_LAYOUTS` with every view made contiguous (how _linear_lut calls cv2.transform)."""
+    layouts = [(np.ascontiguousarray(view), values) for view, values in _LAYOUTS]
+    for view, _ in layouts:
+        view.flags.writeable = False
+    return layouts
+
+
+_CONTIGUOUS_LAYOUTS = _transform_layouts()
+
+
+@functools.lru_cache(maxsize=512)
+def _linear_plan(alpha: float, degenerate: float) -> tuple[np.ndarray, int, np.ndarray]:
+    """Pillow's blend table for a constant degenerate and the fastest OpenCV call that
+    reproduces it bit for bit for all 256 values on every code path tried.
+
+    ``alpha`` is the factor rounded to float32. Returns ``(table, how, matrix)``
+    with ``how`` one of ``_BY_*`` and ``matrix`` the ``(1, 2)`` cv2.transform
+    matrix ``[alpha, gamma]``. A one-channel cv2.transform computes
+    ``saturate(round(alpha * v + gamma))`` at roughly 1.5 times the speed of
+    cv2.addWeighted, which in turn is about twice as fast as cv2.LUT. Plans are
+    cached (constant factors and the 256 possible means repeat); about 1 pair in
+    100 fails both checks (the two calls round alike here) and uses the table.
     """
     lut = _blend_lut(degenerate, alpha)
     gamma = (1.0 - alpha) * degenerate + _TRUNC_SHIFT
-    fast = all(np.array_equal(cv2.addWeighted(view, alpha, view, 0.0, gamma), lut[values])
-               for view, values in _LAYOUTS)
+    matrix = np.array([[alpha, gamma]])
+    if all(np.array_equal(cv2.transform(view, matrix).reshape(values.shape), lut[values])
+           for view, values in _CONTIGUOUS_LAYOUTS):
+        how = _BY_TRANSFORM
+    elif all(np.array_equal(cv2.addWeighted(view, alpha, view, 0.0, gamma), lut[values])
+             for view, values in _LAYOUTS):
+        how = _BY_ADDWEIGHTED
+    else:
+        how = _BY_TABLE
     lut.flags.writeable = False
-    return lut, fast
+    matrix.flags.writeable = False
+    return lut, how, matrix
 
 
 def _linear_lut(image: np.ndarray, factor: float, degenerate: float) -> np.ndarray:
     """Blend every colour channel with a constant degenerate value (alpha kept)."""
     alpha = float(_F32(factor))
-    lut, fast = _linear_plan(alpha, float(degenerate))
-    if not fast:
+    lut, how, matrix = _linear_plan(alpha, float(degenerate))
+    if how == _BY_TRANSFORM:
+        src = np.ascontiguousarray(image)
+        # every channel as one plane of H rows: one matrix serves them all
+        out = cv2.transform(src.reshape(src.shape[0], -1), matrix).reshape(src.shape)
+        if src.ndim == 3 and src.shape[2] == 4:
+            out[:, :, 3] = src[:, :, 3]
+        return out
+    if how == _BY_TABLE:
         return apply_channel_luts(image, [lut])
-    # about twice the speed of cv2.LUT
     plane = image if image.ndim == 2 or image.shape[2] == 3 else _plane_view(image)
-    gamma = (1.0 - alpha) * degenerate + _TRUNC_SHIFT
-    out = cv2.addWeighted(plane, alpha, plane, 0.0, gamma)
+    out = cv2.addWeighted(plane, alpha, plane, 0.0, matrix[0, 1])
     if plane.ndim == 3 and plane.shape[2] == 4:
         out[:, :, 3] = plane[:, :, 3]
     return out if plane is image else _restore(out, image)

@@ -13,13 +13,17 @@ Three evaluation strategies, chosen per kernel:
   value is a small integer, so its float arithmetic is exact.
 * ``cv2.filter2D`` where rounding the exact result half up provably equals
   Pillow's float32 result (see :class:`_Kernel`).
-* otherwise (DETAIL, SMOOTH_MORE) Pillow's float32 evaluation order, emulated
-  with whole-image float32 operations on flat contiguous slices.
+* otherwise Pillow's float32 evaluation order, emulated with whole-image float32
+  operations on flat contiguous slices: for DETAIL (a cross of four equal
+  weights around the centre) with six fused OpenCV/numpy passes
+  (:func:`_filter_cross`), for SMOOTH_MORE with the general program of
+  :func:`_filter_emulated`.
 """
 
 from __future__ import annotations
 
 import functools
+import threading
 
 import cv2
 import numpy as np
@@ -55,6 +59,12 @@ class _Kernel:
                      for kr in range(size) for kc in range(size) if self.weights[kr, kc]]
         # Two integer taps with scale 1: every intermediate is a small integer.
         self.pair = scale == 1 and len(self.taps) == 2
+        # 3x3 cross: four equal weights around the centre, zero corners (DETAIL)
+        w = self.weights
+        self.cross = (size == 3 and not self.exact and w[0, 0] == w[0, 2] == w[2, 0] == w[2, 2] == 0
+                      and w[0, 1] == w[1, 0] == w[1, 2] == w[2, 1] != 0)
+        self.neighbour_weight = self.float_weights[0, 1]
+        self.centre_weight = float(self.float_weights[1, 1])
 
 
 # name -> (size, scale, offset, weights in Pillow's order)
@@ -242,8 +252,122 @@ def _store_truncated(dst: np.ndarray, total: np.ndarray) -> None:
     """
     wide = scratch("filter_i16", total.shape, np.int16)
     np.copyto(wide, total, casting="unsafe")
-    np.clip(wide, _I16_ZERO, _I16_MAX, out=wide)
-    np.copyto(dst, wide, casting="unsafe")
+    np.clip(wide, _I16_ZERO, _I16_MAX, out=dst, casting="unsafe")
+
+
+# --------------------------------------------------------------- cross kernels (DETAIL)
+
+_CROSS_LOCAL = threading.local()
+# Fewer interior elements take the general emulation: the gain is nil there, and
+# OpenCV's binding may read very short arrays as scalars.
+_CROSS_MIN_ELEMENTS = 64
+# A thread keeps its plan (work arrays) only below this size.
+_CROSS_KEEP_BYTES = 16 << 20
+# kernel name -> whether the fused OpenCV path reproduced the reference on this machine
+_CROSS_VERIFIED: dict[str, bool] = {}
+
+
+def _cross_plan(h: int, w: int, c: int) -> tuple:
+    """This thread's work arrays and flat views for :func:`_filter_cross` at one shape.
+
+    Each thread keeps the plan of the last shape it filtered, so a stream of
+    same-size images allocates nothing. Views into the arrays are built once
+    here: slicing on every call costs more than some of the passes.
+
+    Returns ``(key, n, s, lo, hi, values, neighbours, acc, acc_row, left, right,
+    below, above, wide)``: ``values`` and ``neighbours`` hold the pixels and
+    their neighbour products as flat float32 arrays, ``acc`` is the interior
+    range of ``values`` (overwritten with the running sums) and ``acc_row`` the
+    same as one ``(1, m)`` row for OpenCV, the four neighbour views are the
+    products ``(dy, dx)`` away from each ``acc`` element, ``wide`` is int16 scratch
+    sharing the neighbour products' memory.
+    """
+    plan = getattr(_CROSS_LOCAL, "plan", None)
+    if plan is not None and plan[0] == (h, w, c):
+        return plan
+    n, s = h * w * c, w * c
+    lo, hi = s + c, (h - 1) * s - c  # first and one past the last interior element
+    values = np.empty(n, np.float32)
+    neighbours = np.empty(n, np.float32)
+    acc = values[lo:hi]
+    plan = ((h, w, c), n, s, lo, hi, values, neighbours, acc, acc.reshape(1, -1),
+            neighbours[lo - c:hi - c].reshape(1, -1), neighbours[lo + c:hi + c],
+            neighbours[lo + s:hi + s].reshape(1, -1), neighbours[lo - s:hi - s],
+            # the neighbour products are dead once summed: their memory takes the int16
+            neighbours.view(np.int16)[:hi - lo])
+    if 2 * values.nbytes <= _CROSS_KEEP_BYTES:
+        _CROSS_LOCAL.plan = plan
+    return plan
+
+
+def _filter_cross(color: np.ndarray, kernel: _Kernel) -> np.ndarray:
+    """:func:`_filter_emulated` for a 3x3 cross kernel in six float32 passes.
+
+    Pillow evaluates ``trunc(((offset + 0.5 + B) + ((L + C) + R)) + T)``, each
+    product and sum rounded to float32 (``B``, ``T``: the neighbours below and
+    above; ``L``, ``C``, ``R``: the middle row). The neighbour products share one
+    weight, so one pass computes all of them; ``cv2.addWeighted`` (float32:
+    ``fma(a, alpha, fma(b, beta, gamma))``) then fuses the centre product into
+    the first sum and ``offset + 0.5`` into the third. Both fusions round like
+    Pillow's separate operations whether or not OpenCV contracts to FMA: the
+    inner operation is a lone product (``gamma`` 0) or a lone sum (``beta`` 1),
+    and the outer multiplies by 1. :func:`_cross_verified` confirms this once
+    per process against :func:`_filter_emulated`.
+    """
+    h, w = color.shape[:2]
+    c = color.shape[2] if color.ndim == 3 else 1
+    (_, n, s, lo, hi, values, neighbours, acc, acc_row, left, right, below, above,
+     wide) = _cross_plan(h, w, c)
+    src = np.ascontiguousarray(color).reshape(n)
+    np.copyto(values, src, casting="unsafe")
+    np.multiply(values, kernel.neighbour_weight, out=neighbours)
+    cv2.addWeighted(left, 1.0, acc_row, kernel.centre_weight, 0.0, dst=acc_row)
+    np.add(acc, right, out=acc)
+    cv2.addWeighted(acc_row, 1.0, below, 1.0, kernel.offset + 0.5, dst=acc_row)
+    np.add(acc, above, out=acc)
+    # truncation and clipping as in _store_truncated
+    np.copyto(wide, acc, casting="unsafe")
+    out = np.empty(color.shape, dtype=np.uint8)
+    flat = out.reshape(n)
+    np.clip(wide, _I16_ZERO, _I16_MAX, out=flat[lo:hi], casting="unsafe")
+    # the frame: first and last rows, then each row's last pixel with the next row's
+    # first (adjacent in memory) in one strided copy
+    flat[:s] = src[:s]
+    flat[n - s:] = src[n - s:]
+    m = (h - 1) * s
+    flat[s - c:s - c + m].reshape(h - 1, s)[:, :2 * c] = \
+        src[s - c:s - c + m].reshape(h - 1, s)[:, :2 * c]
+    return out
+
+
+def _cross_test_images() -> list[np.ndarray]:
+    """Inputs for :func:`_cross_verified`: random colour and gray images of odd widths,
+    flat and extreme areas, and a row holding every ordered pair of values side by side."""
+    rng = np.random.default_rng(20240611)
+    ramp = np.arange(256, dtype=np.uint8)
+    pairs = np.stack(np.meshgrid(ramp, ramp, indexing="ij"), -1).ravel()
+    images = [rng.integers(0, 256, (37, 53, 3), dtype=np.uint8),
+              rng.integers(0, 256, (41, 67), dtype=np.uint8),
+              np.tile(pairs, (3, 1))]
+    extreme = rng.choice(np.array([0, 1, 254, 255], np.uint8), (23, 29, 3))
+    extreme[5:15, 5:20] = 255
+    images.append(extreme)
+    return images
+
+
+def _cross_verified(name: str, kernel: _Kernel) -> bool:
+    """Whether :func:`_filter_cross` matches :func:`_filter_emulated` here (checked once).
+
+    The fused path relies on how OpenCV evaluates ``addWeighted`` in float32, which
+    could differ on other builds or CPUs (for example a double-precision tail loop);
+    the general emulation is used wherever the check fails.
+    """
+    ok = _CROSS_VERIFIED.get(name)
+    if ok is None:
+        ok = all(np.array_equal(_filter_cross(image, kernel), _filter_emulated(image, kernel, name))
+                 for image in _cross_test_images())
+        _CROSS_VERIFIED[name] = ok
+    return ok
 
 
 def filter_color(color: np.ndarray, name: str) -> np.ndarray:
@@ -257,6 +381,10 @@ def filter_color(color: np.ndarray, name: str) -> np.ndarray:
         return _filter_pair(color, kernel)
     if kernel.exact:
         return _filter_exact(color, kernel)
+    channels = color.shape[2] if color.ndim == 3 else 1
+    if (kernel.cross and (h - 2) * (w - 2) * channels >= _CROSS_MIN_ELEMENTS
+            and _cross_verified(name, kernel)):
+        return _filter_cross(color, kernel)
     return _filter_emulated(color, kernel, name)
 
 
