@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from imgaug2.core.base import Augmenter
+from imgaug2.core.memo import ShapeMemo
 from imgaug2.core.params import Params
 from imgaug2.kernels.pillike import LAYOUT_ERROR
 
@@ -39,6 +40,8 @@ class PillikeAugmenter(Augmenter):
     """
 
     supported_dtypes = UINT8
+    #: subclasses with a shape memo (core.memo.ShapeMemo) consult it in ``_draw``
+    _memo_hook = "_draw"
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
         # ``shape`` is the row's image shape (or its annotations' when no image is given)
@@ -61,10 +64,20 @@ class PillikeAugmenter(Augmenter):
         raise NotImplementedError
 
 
-class PillikeFixedAugmenter(PillikeAugmenter):
-    """Base of the PIL-like augmenters without arguments: draws nothing, always applies."""
+class PillikeFixedAugmenter(ShapeMemo, PillikeAugmenter):
+    """Base of the PIL-like augmenters without arguments: draws nothing, always applies.
+
+    Every row's Params are ``APPLIED`` (what ``_draw`` returns), so single-image
+    calls run through image plans (``core.memo``).
+    """
 
     def __init__(self, seed: Any = None, name: str | None = None,
                  random_state: Any = "deprecated", deterministic: Any = "deprecated") -> None:
         super().__init__(seed=seed, name=name, random_state=random_state,
                          deterministic=deterministic)
+
+    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
+        return APPLIED
+
+    def _constant_params(self, shape: tuple) -> Params:
+        return APPLIED

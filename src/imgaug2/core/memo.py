@@ -59,6 +59,10 @@ class ShapeMemo:
         if params is not None:
             return params
 
+    A base whose ``_sample`` delegates to another method that consults the memo
+    names it in ``_memo_hook`` (e.g. ``"_draw"``), on the class defining that
+    ``_sample``.
+
     It may also implement ``_image_plan(params, image)``: a function computing
     ``_augment_image(image, params)`` for any image of this shape and dtype as a
     new C-contiguous array, or None for the generic plan (which calls
@@ -116,8 +120,11 @@ def _plannable(cls: type) -> tuple[bool, bool]:
     if found is None:
         def owner(name: str) -> type | None:
             return next((k for k in cls.__mro__ if name in k.__dict__), None)
-        # The memo only answers rows if _sample is the one written against it.
-        allowed = owner("_sample") is owner("_constant_params")
+        # The memo only answers rows if the method consulting it (``_memo_hook``,
+        # default ``_sample``) is the one written against it, and _sample reaches it.
+        hook = getattr(cls, "_memo_hook", "_sample")
+        allowed = owner(hook) is owner("_constant_params") and (
+            hook == "_sample" or owner("_sample") is owner("_memo_hook"))
         plan_owner = owner("_image_plan")
         specialised = plan_owner is not None and plan_owner is owner("_augment_image")
         found = _PLANNABLE[cls] = (allowed, specialised)
