@@ -311,7 +311,7 @@ class Augmenter(Configurable):
             plans = self._plans
             if plans is not None:
                 image = kwargs["image"]
-                if type(image) is np.ndarray:
+                if type(image) is _NDARRAY:
                     plan = plans.get(image.shape)
                     if plan is not None and plan[0] is image.dtype:
                         if len(kwargs) == 1:
@@ -525,6 +525,7 @@ class Augmenter(Configurable):
 
 
 _APPLIED = Params(applied=True)
+_NDARRAY = np.ndarray
 _RUNNER: Any = None
 
 

@@ -20,7 +20,7 @@ Key derivation (the headline guarantee lives here):
 from __future__ import annotations
 
 import itertools
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from imgaug2.random import CURRENT_PID, Key, check_key_item, process_salt
 
@@ -43,15 +43,14 @@ class CallCounter:
 
     ``next()`` on an ``itertools.count`` is a single C call, atomic under the
     GIL, so taking a number needs no lock (this runs once per augmenter call).
+    ``take()`` returns the next number; it is the iterator's own ``__next__``,
+    bound once, so a call costs no Python frame.
     """
 
-    __slots__ = ("_it",)
+    __slots__ = ("_it", "take")
 
     def __init__(self, value: int = 0) -> None:
-        self._it = itertools.count(value)
-
-    def take(self) -> int:
-        return next(self._it)
+        self.set(value)
 
     @property
     def value(self) -> int:
@@ -60,12 +59,13 @@ class CallCounter:
 
     def set(self, value: int) -> None:
         self._it = itertools.count(value)
+        self.take: Callable[[], int] = self._it.__next__
 
     def __getstate__(self) -> int:
         return self.value
 
     def __setstate__(self, state: int) -> None:
-        self._it = itertools.count(state)
+        self.set(state)
 
     def __deepcopy__(self, memo: dict) -> "CallCounter":
         return CallCounter(self.value)
