@@ -39,13 +39,16 @@ class Case:
         info: The floor does only part of the augmenter's work (e.g. a remap with
             precomputed maps); its ratio is printed in parentheses for reference and
             left out of the summary.
+        sized: ``make`` takes the benchmark's image size (square photos), for
+            augmenters whose arguments depend on it.
     """
 
     name: str
-    make: Callable[[], Any]
+    make: Callable[..., Any]
     floor: Callable[[np.ndarray], Any] | None = None
     note: str = ""
     info: bool = False
+    sized: bool = False
 
 
 def photos(size: int, n: int = 8) -> list[np.ndarray]:
@@ -137,14 +140,12 @@ def run_cases(cases: list[Case], size: int, batch: int = 0) -> list[dict]:
     images = photos(size)
     rows = []
     for case in cases:
-        aug = case.make()
+        aug = case.make(size) if case.sized else case.make()
 
         def aug_fn(im: np.ndarray, aug: Any = aug) -> Any:
             return aug(image=im)
 
         if batch > 0:
-            if not hasattr(aug, "augment"):
-                continue  # a per-image wrapper (fixed to the first image's size)
             aug_rate, floor_rate = rate_pair_batched(aug, case.floor, images, batch)
         elif case.floor is not None:
             aug_rate, floor_rate = rate_pair(aug_fn, case.floor, images)

@@ -48,20 +48,7 @@ CASES = [
                                 (im.shape[0] - 224) // 2,
                                 (im.shape[1] - 224) // 2 + (im.shape[1] - 224) % 2)),
     Case("PadToFixedSize(+32, center)",
-         lambda: _PadBy32(),
+         lambda size: iaa.PadToFixedSize(size + 32, size + 32, position="center"),
          lambda im: cv2.copyMakeBorder(im, 16, 16, 16, 16, cv2.BORDER_CONSTANT,
-                                       value=(0, 0, 0, 0))),
+                                       value=(0, 0, 0, 0)), sized=True),
 ]
-
-
-class _PadBy32:
-    """PadToFixedSize built for the first image's size (fixed parameters across calls)."""
-
-    def __init__(self):
-        self._aug = None
-
-    def __call__(self, image):
-        if self._aug is None:
-            h, w = image.shape[:2]
-            self._aug = iaa.PadToFixedSize(w + 32, h + 32, position="center")
-        return self._aug(image=image)

@@ -93,9 +93,20 @@ def _inputs(aug) -> list:
     return out
 
 
+def _no_plans(aug):
+    aug.__dict__["_plans"] = None  # no setattr: ShapeMemo would start fresh plans
+    return aug
+
+
+def _same(got, want, x):
+    assert got.dtype == want.dtype and got.shape == want.shape
+    assert np.array_equal(got, want), (x.shape, x.dtype)
+    assert got.flags.c_contiguous and not np.may_share_memory(got, x)
+
+
 def _compare(make, inputs):
-    """aug(image=x) on one instance vs aug(images=[x]) on a twin, call by call."""
-    planned, general = make(), make()  # images=[...] never runs plans
+    """Single-image and batch calls on one instance vs a twin that never plans."""
+    planned, general = make(), _no_plans(make())
     for x in inputs:
         before = x.copy()
         try:
@@ -106,9 +117,15 @@ def _compare(make, inputs):
             continue
         got = planned(image=x)
         assert np.array_equal(x, before), "input modified"
-        assert got.dtype == want.dtype and got.shape == want.shape
-        assert np.array_equal(got, want), (x.shape, x.dtype)
-        assert got.flags.c_contiguous and not np.may_share_memory(got, x)
+        _same(got, want, x)
+        # batches: a list, a tuple and an (N,H,W[,C]) array of the same image
+        batches = [[x, x], (x,)] + ([np.stack([x, x])] if x.ndim == 3 else [])
+        for batch in batches:
+            want_b, got_b = general(images=batch), planned(images=batch)
+            assert type(got_b) is type(want_b) and len(got_b) == len(want_b)
+            for g, w in zip(got_b, want_b):
+                _same(g, w, x)
+        assert np.array_equal(x, before), "input modified"
     assert planned._calls.value == general._calls.value
     return planned
 
@@ -221,3 +238,20 @@ def test_plans_are_shared_safely_between_threads():
         got = list(pool.map(lambda x: aug(image=x), inputs))
     assert all(np.array_equal(a, b) for a, b in zip(got, want))
     assert aug._calls.value == 200
+
+
+def test_batch_calls_build_and_use_plans():
+    aug = iaa.Crop(px=2, keep_size=False)
+    imgs = [image(seed=i, shape=(8, 9, 3)) for i in range(3)]
+    first = aug(images=imgs)
+    assert aug._plans and aug._calls.value == 1
+    second = aug(images=imgs)
+    assert aug._calls.value == 2
+    assert all(np.array_equal(a, b) for a, b in zip(first, second))
+    # a batch with a new shape or dtype takes the general path (and plans it)
+    mixed = imgs + [image(seed=5, shape=(7, 7, 3))]
+    assert [o.shape for o in aug(images=mixed)][-1] == (3, 3, 3)
+    assert len(aug._plans) == 2 and aug._calls.value == 3
+    # keyed batches and records never take a plan's call number
+    aug(images=imgs, keys=[1, 2, 3])
+    assert aug._calls.value == 3

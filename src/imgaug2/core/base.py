@@ -27,6 +27,7 @@ from typing import Any, Callable, ClassVar, Iterable, Iterator, Sequence
 import numpy as np
 
 from imgaug2.core.context import COLUMNS, CallContext, CallCounter, check_sample_key
+from imgaug2.core.memo import run_plans
 from imgaug2.core.params import Params
 from imgaug2.core.registry import Configurable, build_from_args, encode_value
 from imgaug2.random import Key, LazyGenerator, key_from, next_construction_key
@@ -321,6 +322,12 @@ class Augmenter(Configurable):
                             check_sample_key(kwargs["key"])  # keyed calls take no number
                         return plan[1](image)
             return _runner()._fast_single_image(self, kwargs, None)
+        if not args and len(kwargs) == 1 and "images" in kwargs and self._plans:
+            out = run_plans(self._plans, kwargs["images"])
+            if out is not None:
+                if self._det_call is None:
+                    self._calls.take()  # one number per call, as on the general path
+                return out
         if args:
             if len(args) > 1 or "images" in kwargs or "image" in kwargs:
                 raise TypeError("augmenters take data as keyword arguments (image=..., images=..., "

@@ -23,7 +23,7 @@ import numpy as np
 
 from imgaug2.core.params import Params
 
-__all__ = ["ShapeMemo", "NOT_CONSTANT", "fresh_output", "remember_plan"]
+__all__ = ["ShapeMemo", "NOT_CONSTANT", "fresh_output", "remember_plan", "run_plans"]
 
 #: Returned by ``_constant_params`` when the configuration draws: rows are sampled.
 NOT_CONSTANT = Params(applied=False)
@@ -163,3 +163,31 @@ def _generic_plan(aug: Any, params: Params) -> Plan:
         return fresh_output(augment(image, params), image)
 
     return plan
+
+
+def run_plans(plans: dict, images: Any) -> Any:
+    """``images=`` (a list, tuple or ``(N,H,W[,C])`` array) through plans, or None.
+
+    None unless every image has a plan for its shape and dtype; then the outputs
+    come back in the input's format, as the general path returns them.
+    """
+    kind = type(images)
+    if kind is _NDARRAY:
+        if images.ndim != 4 or not len(images):
+            return None
+    elif (kind is not list and kind is not tuple) or not images:
+        return None
+    out = []
+    for image in images:
+        if type(image) is not _NDARRAY:
+            return None
+        plan = plans.get(image.shape)
+        if plan is None or plan[0] is not image.dtype:
+            return None
+        out.append(plan[1](image))
+    if kind is list:
+        return out
+    return tuple(out) if kind is tuple else np.stack(out)
+
+
+_NDARRAY = np.ndarray

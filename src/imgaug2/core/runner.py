@@ -132,6 +132,30 @@ def _lean_dtypes(cls: type) -> frozenset | None:
     return frozenset(np.dtype(n) for n in cls.supported_dtypes)
 
 
+def _lean_class(cls: type) -> bool:
+    try:
+        lean = _LEAN[cls]
+    except KeyError:
+        lean = _LEAN[cls] = _lean_dtypes(cls)
+    return lean is not None
+
+
+def _remember_batch_plans(aug: Any, images: list) -> None:
+    """Plans for the shapes of an images-only batch the general path just ran."""
+    plans = aug._plans
+    seen = set()
+    for image in images:
+        shape = image.shape
+        if shape in seen:
+            continue
+        seen.add(shape)
+        if shape not in plans:
+            remember_plan(aug, image)
+            plans = aug._plans
+            if plans is None or len(seen) > 8:  # the configuration draws / enough shapes
+                return
+
+
 def _fast_single_image(aug: Any, kwargs: dict[str, Any], hooks: Any) -> Any:
     """``aug(image=img[, key=k][, return_record=b])``: the hot path, kept lean."""
     image = kwargs["image"]
@@ -289,6 +313,9 @@ def run_kwargs(aug: Any, kwargs: dict[str, Any], return_batch: bool = False, hoo
     out, rec = run_columns(aug, cols, n, sample_keys, hooks, hook_column,
                            record=return_record, replay=record_obj)
     _unalias(out, cols)
+    if aug._plans is not None and hooks is None and record_obj is None and not return_record \
+            and "images" in cols and len(cols) == 1 and _lean_class(type(aug)):
+        _remember_batch_plans(aug, cols["images"])
 
     results = []
     for name, canon_name in zip(names, canon):
