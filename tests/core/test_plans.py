@@ -252,6 +252,18 @@ def test_batch_calls_build_and_use_plans():
     mixed = imgs + [image(seed=5, shape=(7, 7, 3))]
     assert [o.shape for o in aug(images=mixed)][-1] == (3, 3, 3)
     assert len(aug._plans) == 2 and aug._calls.value == 3
-    # keyed batches and records never take a plan's call number
-    aug(images=imgs, keys=[1, 2, 3])
+    # keyed batches use plans too (keys do not matter to constant rows), take no number,
+    # and their keys are checked exactly as on the general path
+    general = _no_plans(iaa.Crop(px=2, keep_size=False))
+    for got, want in zip(aug(images=imgs, keys=[1, (2, "a"), b"3"]),
+                         general(images=imgs, keys=[1, (2, "a"), b"3"])):
+        assert np.array_equal(got, want)
+    assert aug._calls.value == 3
+    for bad, err in [(None, TypeError), ("abc", TypeError), ([1, 2], ValueError),
+                     ([1, 2, 3.5], TypeError), ([1, 2, None], TypeError)]:
+        with pytest.raises(err) as planned_exc:
+            aug(images=imgs, keys=bad)
+        with pytest.raises(err) as general_exc:
+            general(images=imgs, keys=bad)
+        assert str(planned_exc.value) == str(general_exc.value)
     assert aug._calls.value == 3

@@ -26,7 +26,8 @@ from typing import Any, Callable, ClassVar, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from imgaug2.core.context import COLUMNS, CallContext, CallCounter, check_sample_key
+from imgaug2.core.context import (COLUMNS, CallContext, CallCounter, check_sample_key,
+                                  validate_sample_keys)
 from imgaug2.core.memo import run_plans
 from imgaug2.core.params import Params
 from imgaug2.core.registry import Configurable, build_from_args, encode_value
@@ -322,10 +323,16 @@ class Augmenter(Configurable):
                             check_sample_key(kwargs["key"])  # keyed calls take no number
                         return plan[1](image)
             return _runner()._fast_single_image(self, kwargs, None)
-        if not args and len(kwargs) == 1 and "images" in kwargs and self._plans:
-            out = run_plans(self._plans, kwargs["images"])
+        if not args and "images" in kwargs and self._plans and (
+                len(kwargs) == 1 or (len(kwargs) == 2 and "keys" in kwargs)):
+            images = kwargs["images"]
+            keyed = len(kwargs) == 2
+            if keyed and hasattr(images, "__len__"):
+                for key in validate_sample_keys(kwargs["keys"], len(images), "keys"):
+                    check_sample_key(key, "keys")  # keyed calls take no number
+            out = run_plans(self._plans, images)
             if out is not None:
-                if self._det_call is None:
+                if not keyed and self._det_call is None:
                     self._calls.take()  # one number per call, as on the general path
                 return out
         if args:

@@ -24,18 +24,33 @@ from typing import Any, Callable, Sequence
 
 from imgaug2.random import CURRENT_PID, Key, check_key_item, process_salt
 
-__all__ = ["CallContext", "CallCounter", "COLUMNS", "check_sample_key"]
+__all__ = ["CallContext", "CallCounter", "COLUMNS", "check_sample_key", "validate_sample_keys"]
 
 COLUMNS = ("images", "heatmaps", "segmentation_maps", "keypoints", "bounding_boxes",
            "polygons", "line_strings")
 
 
-def check_sample_key(key: Any) -> None:
-    """``TypeError`` naming ``key`` if it cannot be a sample key (nothing is hashed)."""
+def check_sample_key(key: Any, argname: str = "key") -> None:
+    """``TypeError`` naming ``argname`` if ``key`` cannot be a sample key (nothing is hashed)."""
     try:
         check_key_item(key)
     except TypeError as exc:
-        raise TypeError("key: %s" % exc) from None
+        raise TypeError("%s: %s" % (argname, exc)) from None
+
+
+def validate_sample_keys(keys: Any, n: int, argname: str) -> list:
+    """``keys`` as a list of ``n`` sample keys; ``TypeError``/``ValueError`` naming ``argname``.
+
+    Each key's type is checked when it is folded in (:meth:`CallContext.row_keys`)
+    or, where nothing is folded, by :func:`check_sample_key`.
+    """
+    if isinstance(keys, (str, bytes)) or not hasattr(keys, "__len__"):
+        raise TypeError("%s must be a list with one sample key per row, got %s"
+                        % (argname, type(keys).__name__))
+    keys = list(keys)
+    if len(keys) != n:
+        raise ValueError("%s has %d entries but the call has %d rows" % (argname, len(keys), n))
+    return keys
 
 
 class CallCounter:

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from imgaug2.core.context import COLUMNS, CallContext, check_sample_key
+from imgaug2.core.context import COLUMNS, CallContext, check_sample_key, validate_sample_keys
 from imgaug2.core.memo import fresh_output, remember_plan
 from imgaug2.core.record import Record
 from imgaug2.random import CURRENT_PID, LazyGenerator, process_salt
@@ -55,17 +55,6 @@ def _check_dtypes(aug: Any, images: list[np.ndarray], argname: str) -> None:
             raise TypeError("%s: dtype %s is not supported by %s (supported: %s)"
                             % (argname, im.dtype.name, type(aug).__name__,
                                ", ".join(sorted(names))))
-
-
-def _validate_sample_keys(keys: Any, n: int, argname: str) -> list:
-    if isinstance(keys, (str, bytes)) or not hasattr(keys, "__len__"):
-        raise TypeError("%s must be a list with one sample key per row, got %s"
-                        % (argname, type(keys).__name__))
-    keys = list(keys)
-    if len(keys) != n:
-        raise ValueError("%s has %d entries but the call has %d rows" % (argname, len(keys), n))
-    # Each key's type is checked when it is folded in (CallContext.row_keys).
-    return keys
 
 
 def run_columns(aug: Any, cols: dict[str, list], n: int, sample_keys: list | None = None,
@@ -300,7 +289,7 @@ def run_kwargs(aug: Any, kwargs: dict[str, Any], return_batch: bool = False, hoo
     if "keys" in kwargs:
         if "key" in kwargs:
             raise TypeError("pass either key= or keys=, not both")
-        sample_keys = _validate_sample_keys(kwargs["keys"], n, "keys")
+        sample_keys = validate_sample_keys(kwargs["keys"], n, "keys")
     hook_column = next((c for c in COLUMNS if c in cols), None)
     record_obj = None
     if replay is not None:
@@ -342,12 +331,12 @@ def run_kwargs(aug: Any, kwargs: dict[str, Any], return_batch: bool = False, hoo
 
 def _single_key(kwargs: dict[str, Any], n: int) -> list | None:
     if "keys" in kwargs and "key" not in kwargs:
-        return _validate_sample_keys(kwargs["keys"], n, "keys")
+        return validate_sample_keys(kwargs["keys"], n, "keys")
     if "key" not in kwargs:
         return None
     if n != 1:
         raise ValueError("key= describes one row but the call has %d rows; use keys=[...]" % n)
-    return _validate_sample_keys([kwargs["key"]], 1, "key")
+    return validate_sample_keys([kwargs["key"]], 1, "key")
 
 
 def _wrap_single(name: str, value: Any) -> Any:
@@ -434,7 +423,7 @@ def augment_batch_object(aug: Any, batch: Any, hooks: Any = None, keys: list | N
                 normalized[c] = getattr(norm, "normalize_" + c)(value, shapes)
         n = _count_rows(normalized)
         if keys is not None:
-            keys = _validate_sample_keys(keys, n, "keys")
+            keys = validate_sample_keys(keys, n, "keys")
         out, _ = run_columns(aug, normalized, n, keys, hooks=hooks,
                              hook_column=next((c for c in COLUMNS if c in normalized), None))
         _unalias(out, normalized)
