@@ -200,6 +200,19 @@ def test_a_subclass_with_its_own_kernel_gets_no_shortcut_around_it():
         assert np.array_equal(aug(image=img), img[:, ::-1] + 1)
 
 
+def test_a_subclass_with_its_own_sampling_gets_no_plan():
+    class Sometimes(iaa.Flipud):
+        def _sample(self, rng, shape):
+            return super()._sample_shape(rng, shape) if rng.random() < 0.5 else \
+                super()._sample(rng, shape)
+
+    aug = Sometimes(1.0)
+    img = image()
+    for _ in range(3):
+        assert np.array_equal(aug(image=img), img[::-1])
+    assert not aug._plans
+
+
 def test_plans_are_bounded():
     aug = iaa.Fliplr(1.0)
     for w in range(1, 140):

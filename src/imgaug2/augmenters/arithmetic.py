@@ -280,10 +280,7 @@ class Invert(ShapeMemo, Augmenter):
         self.invert_above_threshold = iap.handle_probability_param(
             invert_above_threshold, "invert_above_threshold")
 
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        params = self._memoised(shape)
-        if params is not None:
-            return params
+    def _sample_shape(self, rng: np.random.Generator, shape: tuple) -> Params:
         per_channel = self.per_channel
         c = nb_channels(shape)
         if draw_flag(per_channel, rng) and c > 1:

@@ -507,22 +507,16 @@ class Cutout(ShapeMemo, Augmenter):
         self.fill_per_channel = iap.handle_probability_param(fill_per_channel,
                                                              "fill_per_channel")
 
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        params = self._memoised(shape)
-        if params is not None:
-            return params
-        return self._draw(rng, shape)
-
     def _constant_params(self, shape: tuple) -> Params:
         parts = (self.nb_iterations, *self.position, self.size, self.squared, self.fill_mode,
                  self.fill_per_channel, self.cval)
         if not all(type(part) is _DET for part in parts) or self.fill_mode.value == "gaussian":
             return NOT_CONSTANT
-        params = self._draw(_NO_DRAWS, shape)
+        params = self._sample_shape(_NO_DRAWS, shape)
         _plan_uint8_fill(params)
         return params
 
-    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
+    def _sample_shape(self, rng: np.random.Generator, shape: tuple) -> Params:
         n = int(self.nb_iterations.draw_sample(random_state=rng))
         n = min(max(n, 0), MAX_CUTOUT_ITERATIONS)
         if n == 0:

@@ -39,10 +39,7 @@ class _Flip(ShapeMemo, Augmenter):
                          deterministic=deterministic)
         self.p = iap.handle_probability_param(p, "p")
 
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        params = self._memoised(shape)
-        if params is not None:
-            return params
+    def _sample_shape(self, rng: np.random.Generator, shape: tuple) -> Params:
         return _FLIPPED if self.p.draw_sample(random_state=rng) else SKIPPED
 
     def _constant_params(self, shape: tuple) -> Params:

@@ -87,10 +87,7 @@ class Rot90(ShapeMemo, Augmenter):
             raise TypeError("keep_size must be a bool, got %r" % (keep_size,))
         self.keep_size = bool(keep_size)
 
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        params = self._memoised(shape)
-        if params is not None:
-            return params
+    def _sample_shape(self, rng: np.random.Generator, shape: tuple) -> Params:
         k = int(self.k.draw_sample(random_state=rng)) % 4
         return Rot90Params(applied=k != 0, k=k)
 

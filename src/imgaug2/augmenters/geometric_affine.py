@@ -179,12 +179,6 @@ class Affine(ShapeMemo, _MatrixWarp):
         self.fit_output = check_bool(fit_output, "fit_output")
         self.backend = check_choice(backend, "backend", _BACKENDS)
 
-    def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
-        params = self._memoised(shape)
-        if params is not None:
-            return params
-        return self._sample_shape(rng, shape)
-
     def _constant_params(self, shape: tuple) -> Params:
         parts = (*self.scale, *self.translate, self.rotate, *self.shear, self.order, self.cval,
                  self.mode)

@@ -224,20 +224,18 @@ class Affine(ShapeMemo, PillikeAugmenter):
         self.center = _handle_center(center)
 
     # ----------------------------------------------------------------- sampling
-    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
-        params = self._memoised(tuple(shape))
-        if params is not None:
-            return params
-        return self._draw_row(rng, shape)
+    # PillikeAugmenter._sample checks the layout, then draws through the memo.
+    _sample = PillikeAugmenter._sample
+    _draw = ShapeMemo._sample
 
     def _constant_params(self, shape: tuple) -> Params:
         state = (self.scale, self.translate, self.rotate, self.shear, self.fillcolor,
                  self.center, self.translate_relative)
         if _all_constant(state):
-            return self._draw_row(None, shape)  # type: ignore[arg-type]
+            return self._sample_shape(None, shape)  # type: ignore[arg-type]
         return NOT_CONSTANT
 
-    def _draw_row(self, rng: np.random.Generator, shape: tuple) -> Params:
+    def _sample_shape(self, rng: np.random.Generator, shape: tuple) -> Params:
         scale_x = _draw(self.scale[0], rng, "scale")
         scale_y = scale_x if self.scale[1] is None else _draw(self.scale[1], rng, "scale")
         tx = _draw(self.translate[0], rng, "translate")

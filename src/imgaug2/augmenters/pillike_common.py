@@ -40,7 +40,7 @@ class PillikeAugmenter(Augmenter):
     """
 
     supported_dtypes = UINT8
-    #: subclasses with a shape memo (core.memo.ShapeMemo) consult it in ``_draw``
+    #: subclasses with a shape memo (core.memo.ShapeMemo) set ``_draw = ShapeMemo._sample``
     _memo_hook = "_draw"
 
     def _sample(self, rng: np.random.Generator, shape: tuple) -> Params:
@@ -76,7 +76,11 @@ class PillikeFixedAugmenter(ShapeMemo, PillikeAugmenter):
         super().__init__(seed=seed, name=name, random_state=random_state,
                          deterministic=deterministic)
 
-    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
+    # PillikeAugmenter._sample checks the layout, then draws through the memo.
+    _sample = PillikeAugmenter._sample
+    _draw = ShapeMemo._sample
+
+    def _sample_shape(self, rng: np.random.Generator, shape: tuple) -> Params:
         return APPLIED
 
     def _constant_params(self, shape: tuple) -> Params:

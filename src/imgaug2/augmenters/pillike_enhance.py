@@ -46,18 +46,16 @@ class _Enhance(ShapeMemo, PillikeAugmenter):
         self.factor = iap.handle_continuous_param(factor, "factor",
                                                   value_range=(0.0, _MAX_FACTOR))
 
-    def _draw(self, rng: np.random.Generator, shape: tuple) -> Params:
-        params = self._memoised(tuple(shape))
-        if params is not None:
-            return params  # nothing random: one Params per shape (~2 us a row to build)
-        return self._draw_row(rng, shape)
+    # PillikeAugmenter._sample checks the layout, then draws through the memo.
+    _sample = PillikeAugmenter._sample
+    _draw = ShapeMemo._sample
 
     def _constant_params(self, shape: tuple) -> Params:
         if type(self.factor) is iap.Deterministic:
-            return self._draw_row(None, shape)  # type: ignore[arg-type]
+            return self._sample_shape(None, shape)  # type: ignore[arg-type]
         return NOT_CONSTANT
 
-    def _draw_row(self, rng: np.random.Generator, shape: tuple) -> Params:
+    def _sample_shape(self, rng: np.random.Generator, shape: tuple) -> Params:
         factor = float(self.factor.draw_sample(random_state=rng))
         if not np.isfinite(factor):
             raise ValueError("factor: the parameter produced a non-finite value %r" % factor)

@@ -306,12 +306,6 @@ class Resize(ShapeMemo, Augmenter):
             return spec.value
         return spec.draw_sample(random_state=rng)
 
-    def _sample(self, rng: Any, shape: tuple) -> Params:
-        params = self._memoised(shape)
-        if params is not None:
-            return params
-        return self._sample_shape(rng, shape)
-
     def _constant_params(self, shape: tuple) -> Params:
         if type(self.interpolation) is iap.Deterministic and all(
                 type(s) is str or type(s) is iap.Deterministic for s in self._specs):

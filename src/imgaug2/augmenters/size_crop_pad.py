@@ -332,12 +332,6 @@ class _SidesAugmenter(ShapeMemo, _CropPadBase):
         v = self._clean(self._all.draw_sample(random_state=rng))  # type: ignore[union-attr]
         return (v, v, v, v)
 
-    def _sample(self, rng: Any, shape: tuple) -> Params:
-        params = self._memoised(shape)
-        if params is not None:
-            return params
-        return self._sample_shape(rng, shape)
-
     def _constant_params(self, shape: tuple) -> Params:
         values = self._const
         if values is None or (self._const_fill is None

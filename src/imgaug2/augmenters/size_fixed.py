@@ -118,12 +118,6 @@ class _PositionedBase(ShapeMemo, _CropPadBase):
         """(vertical, horizontal) pixels to crop or pad for an image of this size."""
         raise NotImplementedError
 
-    def _sample(self, rng: Any, shape: tuple) -> Params:
-        params = self._memoised(shape)
-        if params is not None:
-            return params
-        return self._sample_shape(rng, shape)
-
     def _constant_params(self, shape: tuple) -> Params:
         if self._pos_mode == "const" and (self._sign < 0 or self._const_fill is not None):
             return self._sample_shape(None, shape)  # draws nothing

@@ -51,17 +51,12 @@ def _copy_c(image: np.ndarray) -> np.ndarray:
 class ShapeMemo:
     """Mixin (listed before ``Augmenter``) memoising constant Params per image shape.
 
-    A subclass implements ``_constant_params(shape)`` (the row's Params, or
-    ``NOT_CONSTANT`` when the configuration draws; that answer must not depend
-    on the shape) and starts ``_sample`` with::
-
-        params = self._memoised(shape)
-        if params is not None:
-            return params
-
-    A base whose ``_sample`` delegates to another method that consults the memo
-    names it in ``_memo_hook`` (e.g. ``"_draw"``), on the class defining that
-    ``_sample``.
+    A subclass implements ``_sample_shape(rng, shape)`` (the drawing path, used
+    for rows the memo cannot answer) and ``_constant_params(shape)`` (the row's
+    Params, or ``NOT_CONSTANT`` when the configuration draws; that answer must
+    not depend on the shape). ``ShapeMemo._sample`` answers from the memo first.
+    A base whose ``_sample`` does more (e.g. checks) and then delegates to another
+    method names that method in ``_memo_hook`` and sets it to ``ShapeMemo._sample``.
 
     It may also implement ``_image_plan(params, image)``: a function computing
     ``_augment_image(image, params)`` for any image of this shape and dtype as a
@@ -94,6 +89,16 @@ class ShapeMemo:
         state["_plans"] = {}
         return state
 
+    def _sample(self, rng: Any, shape: tuple) -> Params:
+        """The memoised Params of a constant configuration, else ``_sample_shape``."""
+        params = self._memoised(shape)
+        if params is not None:
+            return params
+        return self._sample_shape(rng, shape)
+
+    def _sample_shape(self, rng: Any, shape: tuple) -> Params:
+        raise NotImplementedError
+
     def _constant_params(self, shape: tuple) -> Params:
         raise NotImplementedError
 
@@ -120,11 +125,11 @@ def _plannable(cls: type) -> tuple[bool, bool]:
     if found is None:
         def owner(name: str) -> type | None:
             return next((k for k in cls.__mro__ if name in k.__dict__), None)
-        # The memo only answers rows if the method consulting it (``_memo_hook``,
-        # default ``_sample``) is the one written against it, and _sample reaches it.
+        # Rows come from the memo only if the sampling entry (``_memo_hook``, default
+        # ``_sample``) is ShapeMemo's and _sample is the one that delegates to it.
         hook = getattr(cls, "_memo_hook", "_sample")
-        allowed = owner(hook) is owner("_constant_params") and (
-            hook == "_sample" or owner("_sample") is owner("_memo_hook"))
+        allowed = getattr(cls, hook, None) is ShapeMemo._sample and (
+            hook == "_sample" or getattr(cls, "_sample") is getattr(owner("_memo_hook"), "_sample"))
         plan_owner = owner("_image_plan")
         specialised = plan_owner is not None and plan_owner is owner("_augment_image")
         found = _PLANNABLE[cls] = (allowed, specialised)
