@@ -3,8 +3,13 @@
 Every augmenter is compared with the Pillow call it reproduces on random
 images (RGB, gray, (H,W,1), RGBA, tiny and constant ones) and on crops of the
 bundled photo, with the parameters read back from the augmenter's own record.
-Agreement is exact for every augmenter (tolerance: none), so every comparison
-asserts bit-equality.
+Agreement is exact (tolerance: none) for every augmenter with ``exact=True``
+where it has that option, so those comparisons assert bit-equality.
+
+The defaults of FilterDetail and EnhanceColor have a stated tolerance. Each is
+checked for equality with a reference that pins down what it computes (the
+integer kernel sum rounded half up; Pillow's blend of OpenCV's luma), and its
+differences from Pillow are checked to be exactly the stated ones.
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ FILTERS = {
 }
 ENHANCE = {"EnhanceColor": "Color", "EnhanceContrast": "Contrast",
            "EnhanceBrightness": "Brightness", "EnhanceSharpness": "Sharpness"}
+# keyword arguments that make an augmenter (or its function) bit-identical to Pillow
+EXACT = {"EnhanceColor": {"exact": True}, "FilterDetail": {"exact": True},
+         "Color": {"exact": True}, "DETAIL": {"exact": True}}
 
 
 def _images() -> list[np.ndarray]:
@@ -139,7 +147,7 @@ def test_enhance_matches_pillow(name):
     enhancer = getattr(ImageEnhance, ENHANCE[name])
     factors = [0.0, 0.3, 0.5, 1.3, 1.7, 2.0, 2.9, 7.5, (0.0, 3.0)]
     for i, factor in enumerate(factors):
-        aug = getattr(P, name)(factor, seed=i)
+        aug = getattr(P, name)(factor, seed=i, **EXACT.get(name, {}))
         for image in IMAGES[i % 3::3] + IMAGES[6:8]:
             out, p = _run(aug, image)
             expected = enhancer(_pil(image)).enhance(p.factor)
@@ -162,7 +170,7 @@ def test_enhance_color_of_gray_is_identity():
 
 @pytest.mark.parametrize("name", sorted(FILTERS))
 def test_filters_match_pillow(name):
-    aug = getattr(P, name)()
+    aug = getattr(P, name)(**EXACT.get(name, {}))
     kernel = getattr(ImageFilter, FILTERS[name])
     for image in IMAGES:
         _assert_matches(aug(image=image), image, _pil(image).filter(kernel))
@@ -176,10 +184,111 @@ def test_filters_match_pillow_at_saturation_and_ties():
               np.stack([(xx * 6) % 256, (yy * 6) % 256, ((xx + yy) * 3) % 256],
                        -1).astype(np.uint8)]
     for name, pil_name in FILTERS.items():
-        aug = getattr(P, name)()
+        aug = getattr(P, name)(**EXACT.get(name, {}))
         for image in images:
             _assert_matches(aug(image=image), image,
                             _pil(image).filter(getattr(ImageFilter, pil_name)))
+
+
+# ------------------------------------------------ stated tolerances of the defaults
+
+def _detail_reference(color: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """DETAIL's exact integer sum ``S`` per interior pixel, and ``S / 6`` rounded half up
+    and clipped (the frame keeps the input's values)."""
+    c = color.astype(np.int64)
+    sums = 10 * c[1:-1, 1:-1] - c[:-2, 1:-1] - c[2:, 1:-1] - c[1:-1, :-2] - c[1:-1, 2:]
+    out = color.copy()
+    out[1:-1, 1:-1] = np.clip(np.floor_divide(sums + 3, 6), 0, 255)
+    return out, sums
+
+
+def _color_of(image: np.ndarray) -> np.ndarray:
+    return image[:, :, :3] if image.ndim == 3 and image.shape[2] == 4 else image
+
+
+def test_filter_detail_default_rounds_ties_up_and_differs_from_pillow_only_there():
+    yy, xx = np.mgrid[0:40, 0:40]
+    extra = [((xx * 7 + yy * 3) % 256).astype(np.uint8),
+             np.stack([(xx * 6) % 256, (yy * 6) % 256, ((xx + yy) * 3) % 256],
+                      -1).astype(np.uint8),
+             np.ascontiguousarray(data.quokka()[:200, :200])]
+    aug = P.FilterDetail()
+    ties = rounded_down = 0
+    for image in IMAGES + extra:
+        out = aug(image=image)
+        assert np.array_equal(P.filter_detail(image), out)
+        if image.ndim == 3 and image.shape[2] == 4:
+            assert np.array_equal(out[:, :, 3], image[:, :, 3])
+        color, out = _color_of(image), _color_of(out)
+        expected, sums = _detail_reference(color)
+        assert np.array_equal(out, expected)
+        pil = np.asarray(_pil(image).filter(ImageFilter.DETAIL)).reshape(color.shape)
+        diff = out.astype(np.int16) - pil
+        inner = diff[1:-1, 1:-1]
+        assert not (diff[0].any() or diff[-1].any() or diff[:, 0].any() or diff[:, -1].any())
+        tie = sums % 6 == 3
+        # away from .5 ties the two agree; on a tie Pillow keeps the rounded-up value or
+        # lands one below it
+        assert not inner[~tie].any()
+        assert set(np.unique(inner[tie]).tolist()) <= {0, 1}
+        ties += int(tie.sum())
+        rounded_down += int((inner == 1).sum())
+    assert 0 < rounded_down < ties
+
+
+def test_enhance_color_default_blends_with_opencv_luma():
+    import cv2
+    # resampled like the benchmark's photos: the original's colours happen to give equal lumas
+    photo = cv2.resize(data.quokka(), (256, 256), interpolation=cv2.INTER_AREA)
+    for factor in (0.0, 0.5, 1.7, 3.0):
+        aug = P.EnhanceColor(factor)
+        for image in IMAGES + [photo]:
+            out = aug(image=image)
+            assert np.array_equal(P.enhance_color(image, factor), out)
+            if image.ndim == 2 or image.shape[2] == 1:
+                assert np.array_equal(out, image)
+                continue
+            color = np.ascontiguousarray(image[:, :, :3])
+            gray = cv2.cvtColor(color, cv2.COLOR_RGB2GRAY)
+            # what ImageEnhance.Color does, with OpenCV's luma as the degenerate image
+            expected = Image.blend(Image.fromarray(gray).convert("RGB"), Image.fromarray(color),
+                                   factor)
+            _assert_matches(out, image, expected)
+            # against Pillow itself: equal wherever the two lumas agree; they never differ
+            # by more than 1, which moves the blend by |1 - factor| before truncation
+            pil_luma = np.asarray(_pil(image).convert("L"))
+            off = gray != pil_luma
+            assert np.abs(gray.astype(np.int16) - pil_luma).max() <= 1
+            pil = np.asarray(ImageEnhance.Color(_pil(image)).enhance(factor))
+            diff = np.abs(out[:, :, :3].astype(np.int16) - pil)
+            assert not diff[~off].any()
+            assert diff.max() <= max(1, np.ceil(abs(1.0 - factor)))
+            if image is photo:
+                assert 0 < off.mean() < 0.005, off.mean()
+
+
+def test_exact_is_a_validated_serialised_option():
+    # random colours: about 0.13% of them have an OpenCV luma one off Pillow's
+    image = np.random.default_rng(5).integers(0, 256, (128, 128, 3), dtype=np.uint8)
+    for make, exact_fn in ((lambda **kw: P.FilterDetail(**kw), P.filter_detail),
+                           (lambda **kw: P.EnhanceColor(1.7, **kw),
+                            lambda im, **kw: P.enhance_color(im, 1.7, **kw))):
+        aug = make(exact=True)
+        assert aug.get_config()["exact"] is True and make().get_config().get("exact", False) \
+            is False
+        loaded = iaa.from_dict(aug.to_dict())
+        assert loaded.exact is True
+        assert np.array_equal(loaded(image=image), exact_fn(image, exact=True))
+        # switching the attribute after calls (plans exist) takes effect
+        default = make()
+        assert not np.array_equal(default(image=image), exact_fn(image, exact=True))
+        default.exact = True
+        assert np.array_equal(default(image=image), exact_fn(image, exact=True))
+        for bad in ("yes", 1, None):
+            with pytest.raises(TypeError, match="exact"):
+                make(exact=bad)
+            with pytest.raises(TypeError, match="exact"):
+                exact_fn(image, exact=bad)
 
 
 # --------------------------------------------------------------------- Affine
@@ -395,11 +504,12 @@ def test_function_api_matches_pillow():
                             ImageOps.autocontrast(pil, cutoff, ignore))
         for pil_name in ENHANCE.values():
             fn = getattr(P, "enhance_" + pil_name.lower())
-            _assert_matches(fn(image, 1.7), image,
+            _assert_matches(fn(image, 1.7, **EXACT.get(pil_name, {})), image,
                             getattr(ImageEnhance, pil_name)(pil).enhance(1.7))
         for pil_name in FILTERS.values():
             fn = getattr(P, "filter_" + pil_name.lower())
-            _assert_matches(fn(image), image, pil.filter(getattr(ImageFilter, pil_name)))
+            _assert_matches(fn(image, **EXACT.get(pil_name, {})), image,
+                            pil.filter(getattr(ImageFilter, pil_name)))
 
 
 def test_warp_affine_function_follows_pillow_fill_rules():

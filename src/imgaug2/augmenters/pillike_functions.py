@@ -5,6 +5,8 @@ and the others take one uint8 image of shape ``(H,W)``, ``(H,W,1)``, ``(H,W,3)``
 or ``(H,W,4)`` and return a new array (the ``*_`` variants exist for imgaug
 compatibility and never modify their input either). Other dtypes raise
 ``TypeError`` and other channel counts ``ValueError``, both naming ``image``.
+``enhance_color`` and ``filter_detail`` take ``exact`` like their augmenters:
+False (the default) allows a difference of 1 on a few pixels for speed.
 
 Example:
     >>> import numpy as np
@@ -20,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from imgaug2.augmenters.blur import check_bool
 from imgaug2.augmenters.pillike_affine import affine_coefficients
 from imgaug2.kernels import pillike as K
 
@@ -125,8 +128,18 @@ def _enhance(kernel: Any) -> Any:
     return enhance
 
 
-enhance_color = _enhance(K.enhance_color)
-enhance_color.__doc__ = "Blend with the luma image (``PIL.ImageEnhance.Color``). uint8 only."
+def enhance_color(image: np.ndarray, factor: float, exact: bool = False) -> np.ndarray:
+    """Blend with the luma image (``PIL.ImageEnhance.Color``).
+
+    ``exact``: Pillow's luma weights (bit-identical); False takes the luma from
+    OpenCV, off by 1 on a few pixels (see :class:`EnhanceColor`).
+
+    Supported dtypes: uint8.
+    """
+    return K.enhance_color(_check(image), _number(factor, "factor", 0.0, 1e6),
+                           check_bool(exact, "exact"))
+
+
 enhance_contrast = _enhance(K.enhance_contrast)
 enhance_contrast.__doc__ = "Blend with the mean luma (``ImageEnhance.Contrast``). uint8 only."
 enhance_brightness = _enhance(K.enhance_brightness)
@@ -151,7 +164,18 @@ filter_find_edges = _filter("FIND_EDGES")
 filter_contour = _filter("CONTOUR")
 filter_emboss = _filter("EMBOSS")
 filter_sharpen = _filter("SHARPEN")
-filter_detail = _filter("DETAIL")
+
+
+def filter_detail(image: np.ndarray, exact: bool = False) -> np.ndarray:
+    """``image.filter(ImageFilter.DETAIL)``.
+
+    ``exact``: Pillow's float32 rounding (bit-identical); False rounds the
+    exact kernel sum half up, 1 off Pillow on some .5 ties (see
+    :class:`FilterDetail`).
+
+    Supported dtypes: uint8.
+    """
+    return K.filter_image(_check(image), "DETAIL", check_bool(exact, "exact"))
 
 
 def _pil_fill(fillcolor: Any, channels: int) -> tuple:
