@@ -87,10 +87,37 @@ def _salt_pepper(im):
     return out
 
 
-def _replace(im):
+def _impulse(im):
     out = im.copy()
-    out[_RNG.random(im.shape[:2]) < 0.05] = 255
+    mask = _RNG.random(im.shape) < 0.05
+    out[mask] = np.where(_RNG.random(int(mask.sum())) < 0.5, 255, 0).astype(np.uint8)
     return out
+
+
+def _fill(value, coarse=False):
+    """Replace 5% of the pixels (or of an 8x8 grid's cells) with ``value``."""
+    def floor(im):
+        out = im.copy()
+        if coarse:
+            small = (_RNG.random((8, 8)) < 0.05).astype(np.uint8)
+            mask = cv2.resize(small, im.shape[1::-1], interpolation=cv2.INTER_NEAREST) > 0
+        else:
+            mask = _RNG.random(im.shape[:2]) < 0.05
+        out[mask] = value
+        return out
+    return floor
+
+
+def _coarse_salt_pepper(im):
+    out = im.copy()
+    small = (_RNG.random((8, 8)) < 0.05).astype(np.uint8)
+    mask = cv2.resize(small, im.shape[1::-1], interpolation=cv2.INTER_NEAREST) > 0
+    salt = _RNG.random(int(mask.sum())) < 0.5
+    out[mask] = np.where(salt, 255, 0).astype(np.uint8)[:, None]
+    return out
+
+
+_replace = _fill(255)
 
 
 def _cutout(im):
@@ -137,6 +164,15 @@ CASES = [
          _drop_channel, "keep mask (1, 0, 1)"),
     Case("TotalDropout(1.0)", lambda: iaa.TotalDropout(1.0), np.zeros_like),
     Case("SaltAndPepper(0.05)", lambda: iaa.SaltAndPepper(0.05), _salt_pepper),
+    Case("ImpulseNoise(0.05)", lambda: iaa.ImpulseNoise(0.05), _impulse),
+    Case("Salt(0.05)", lambda: iaa.Salt(0.05), _fill(255)),
+    Case("Pepper(0.05)", lambda: iaa.Pepper(0.05), _fill(0)),
+    Case("CoarseSaltAndPepper(0.05,size_px=8)",
+         lambda: iaa.CoarseSaltAndPepper(0.05, size_px=8), _coarse_salt_pepper),
+    Case("CoarseSalt(0.05,size_px=8)", lambda: iaa.CoarseSalt(0.05, size_px=8),
+         _fill(255, coarse=True)),
+    Case("CoarsePepper(0.05,size_px=8)", lambda: iaa.CoarsePepper(0.05, size_px=8),
+         _fill(0, coarse=True)),
     Case("ReplaceElementwise(0.05,255)", lambda: iaa.ReplaceElementwise(0.05, 255), _replace),
     Case("Cutout(center,0.2)", lambda: iaa.Cutout(position="center", size=0.2), _cutout),
     Case("JpegCompression(50)", lambda: iaa.JpegCompression(50), _jpeg,

@@ -50,6 +50,22 @@ def _hsv(hue=None, sat=None):
     return _channel_luts(cv2.COLOR_RGB2HSV, cv2.COLOR_HSV2RGB, tables)
 
 
+_HUE_UP = np.clip(np.rint(np.arange(256) * 255.0 / 180.0), 0, 255).astype(np.uint8)
+_HUE_DOWN = ((np.arange(256) * 180 + 127) // 255).astype(np.uint8)
+
+
+def _hue_sat_int16(im):
+    """WithHueAndSaturation's contract done bare: children see int16 hue (0-254) and
+    saturation planes, the results are wrapped/clipped back; the child here multiplies
+    the saturation by 1.3 in float64, as Multiply does on int16."""
+    h, s, v = cv2.split(cv2.cvtColor(im, cv2.COLOR_RGB2HSV))
+    hs = cv2.merge([cv2.LUT(h, _HUE_UP), s]).astype(np.int16)
+    hue, sat = cv2.split(hs)
+    sat = np.clip(np.rint(sat * 1.3), 0, 255).astype(np.uint8)
+    hue = cv2.LUT(hue.astype(np.uint8), _HUE_DOWN)  # the child left the hue in range
+    return cv2.cvtColor(cv2.merge([hue, sat, v]), cv2.COLOR_HSV2RGB)
+
+
 def _gray(im):
     return cv2.cvtColor(cv2.cvtColor(im, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
 
@@ -147,6 +163,12 @@ CASES = [
     Case("MultiplyHueAndSaturation(1.2, 1.3)",
          lambda: iaa.MultiplyHueAndSaturation(mul_hue=1.2, mul_saturation=1.3),
          _hsv(hue_mul_table(1.2), saturation_mul_table(1.3))),
+    Case("WithHueAndSaturation(S x1.3)",
+         lambda: iaa.WithHueAndSaturation(iaa.WithChannels(1, iaa.Multiply(1.3))),
+         _hue_sat_int16, note="container; floor: its int16 hand-off"),
+    Case("WithHueAndSaturation(S x1.3) vs LUT",
+         lambda: iaa.WithHueAndSaturation(iaa.WithChannels(1, iaa.Multiply(1.3))),
+         _hsv(sat=saturation_mul_table(1.3)), note="floor: MultiplySaturation's LUT", info=True),
     Case("MultiplyHue(1.2)", lambda: iaa.MultiplyHue(1.2), _hsv(hue=hue_mul_table(1.2))),
     Case("MultiplySaturation(1.3)", lambda: iaa.MultiplySaturation(1.3),
          _hsv(sat=saturation_mul_table(1.3))),
@@ -168,3 +190,20 @@ CASES = [
          lambda: iaa.KMeansColorQuantization(8, to_colorspace=None), _kmeans,
          note="floor: cv2.kmeans (k-means++) + nearest centre per pixel"),
 ]
+
+# Every augmenter with its default arguments (no floor: a throughput figure only);
+# the colourspace converters need a target colourspace.
+_DEFAULTS = ["Grayscale", "WithBrightnessChannels", "MultiplyAndAddToBrightness",
+             "MultiplyBrightness", "AddToBrightness", "WithHueAndSaturation",
+             "MultiplyHueAndSaturation", "MultiplyHue", "MultiplySaturation", "RemoveSaturation",
+             "AddToHueAndSaturation", "AddToHue", "AddToSaturation", "ChangeColorTemperature",
+             "KMeansColorQuantization", "UniformColorQuantization",
+             "UniformColorQuantizationToNBits", "Posterize", "GammaContrast", "SigmoidContrast",
+             "LogContrast", "LinearContrast", "AllChannelsCLAHE", "CLAHE",
+             "AllChannelsHistogramEqualization", "HistogramEqualization"]
+CASES += [Case("default %s()" % name, getattr(iaa, name), None,
+               "heavy: k-means per image" if name == "KMeansColorQuantization" else "defaults")
+          for name in _DEFAULTS]
+CASES += [Case("default WithColorspace(HSV)", lambda: iaa.WithColorspace("HSV"), None, "defaults"),
+          Case("default ChangeColorspace(HSV)", lambda: iaa.ChangeColorspace("HSV"), None,
+               "defaults")]

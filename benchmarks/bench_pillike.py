@@ -88,3 +88,10 @@ CASES = [
     Case("pillike.Affine(rot 15, scale 0.9)", lambda: P.Affine(scale=0.9, rotate=15),
          _affine_floor),
 ]
+
+# Every augmenter with its default arguments (no floor: a throughput figure only).
+_DEFAULTS = ["Solarize", "Posterize", "Equalize", "Autocontrast", "EnhanceColor",
+             "EnhanceContrast", "EnhanceBrightness", "EnhanceSharpness", "Affine",
+             *_FILTER_CLASSES]
+CASES += [Case("default pillike.%s()" % name, getattr(P, name), None, "defaults")
+          for name in _DEFAULTS]

@@ -81,6 +81,32 @@ def test_with_hue_and_saturation_wraps_hue_and_clips_saturation():
         iaa.WithHueAndSaturation(iaa.HistogramEqualization())
 
 
+def test_hue_saturation_planes_match_the_arithmetic_definition():
+    from imgaug2.kernels.color import hsv_to_hue_sat, hue_sat_to_hsv
+    rng = np.random.default_rng(3)
+    hsv = np.stack([rng.integers(0, 180, (37, 41)), rng.integers(0, 256, (37, 41)),
+                    rng.integers(0, 256, (37, 41))], -1).astype(np.uint8)
+    hs, value = hsv_to_hue_sat(hsv)
+    assert hs.dtype == np.int16 and hs.flags.c_contiguous
+    assert np.array_equal(hs[:, :, 0], np.rint(hsv[:, :, 0] * 255.0 / 180.0))
+    assert np.array_equal(hs[:, :, 1], hsv[:, :, 1]) and np.array_equal(value, hsv[:, :, 2])
+
+    def expected(out):
+        # hue modulo 255, back to [0, 180) rounded; saturation clipped
+        hue = (np.mod(out[:, :, 0], 255, dtype=np.int64) * 180 + 127) // 255
+        return np.stack([hue, np.clip(out[:, :, 1], 0, 255), hsv[:, :, 2]], -1)
+    # in range (the LUT path), wrapping and clipping int16, other small integer types,
+    # and a non-contiguous child result
+    for dtype, lo, hi in ((np.int16, 0, 254), (np.int16, -32768, 32767), (np.int16, -300, 600),
+                          (np.uint16, 0, 65535), (np.int8, -128, 127), (np.uint8, 0, 255)):
+        out = rng.integers(lo, hi, hs.shape, endpoint=True).astype(dtype)
+        assert np.array_equal(hue_sat_to_hsv(out, value), expected(out)), dtype
+        wide = np.repeat(out, 2, axis=1)[:, ::2]
+        assert np.array_equal(hue_sat_to_hsv(wide, value), expected(out)), dtype
+    flags = rng.random(hs.shape) < 0.5
+    assert np.array_equal(hue_sat_to_hsv(flags, value), expected(flags.astype(np.int16)))
+
+
 # ------------------------------------------------------------ brightness
 
 def test_multiply_and_add_to_brightness_table_and_order():

@@ -44,6 +44,8 @@ from imgaug2.kernels.color import (
     COLORSPACES,
     convert_colorspace,
     gray_to_rgb,
+    hsv_to_hue_sat,
+    hue_sat_to_hsv,
     rgb_to_gray,
 )
 
@@ -51,9 +53,6 @@ __all__ = ["WithColorspace", "WithBrightnessChannels", "WithHueAndSaturation",
            "BrightnessChannelParams"]
 
 _BRIGHTNESS_SPACES = tuple(BRIGHTNESS_CHANNEL)
-
-# hue 0..179 (OpenCV) <-> 0..254 (the 255-step scale children see)
-_HUE_TO_255 = np.rint(np.arange(256) * 255.0 / 180.0).astype(np.int16)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -328,31 +327,21 @@ class WithHueAndSaturation(_ConvertingContainer):
             color, alpha = split_alpha(image)
             hsv = convert_colorspace(color, self.from_colorspace, CSPACE_HSV)
             state = _State("color", alpha=alpha, extra=hsv)
-        hs = np.empty(hsv.shape[:2] + (2,), dtype=np.int16)
-        hs[:, :, 0] = _HUE_TO_255[hsv[:, :, 0]]
-        hs[:, :, 1] = hsv[:, :, 1]
+        hs, state.extra = hsv_to_hue_sat(hsv)
         return hs, state
 
     def _backward(self, out: np.ndarray, state: _State, params: Params) -> np.ndarray:
-        hsv_in = state.extra
-        if out.shape[2] != 2 or out.shape[:2] != hsv_in.shape[:2]:
+        value = state.extra
+        if out.shape[2] != 2 or out.shape[:2] != value.shape[:2]:
             raise ValueError("WithHueAndSaturation: children must return (H,W,2) arrays of the "
-                             "input size %s, got %s" % (hsv_in.shape[:2], out.shape))
-        hsv = hsv_in.copy()
+                             "input size %s, got %s" % (value.shape[:2], out.shape))
         if out.dtype.kind in "iub" and out.dtype.itemsize <= 2:
-            # Integer path: (h * 180 + 127) // 255 is the rounded 255 -> 180 mapping
-            # (no exact halves occur), all in int32 without a float round trip.
-            hue = np.mod(out[:, :, 0], 255, dtype=np.int32)
-            hue *= 180
-            hue += 127
-            hue //= 255
-            sat = np.clip(out[:, :, 1], 0, 255)
+            hsv = hue_sat_to_hsv(out, value)
         else:
             values = np.nan_to_num(out.astype(np.float64), nan=0.0, posinf=0.0, neginf=0.0)
             hue = np.mod(np.rint(np.mod(values[:, :, 0], 255) * (180.0 / 255.0)), 180)
             sat = np.clip(np.rint(values[:, :, 1]), 0, 255)
-        hsv[:, :, 0] = hue
-        hsv[:, :, 1] = sat
+            hsv = cv2.merge([hue.astype(np.uint8), sat.astype(np.uint8), value])
         if state.kind == "gray":
             gray = rgb_to_gray(convert_colorspace(hsv, CSPACE_HSV, CSPACE_RGB))
             return gray if state.ndim == 2 else gray[:, :, np.newaxis]

@@ -461,8 +461,8 @@ class WithChannels(_Container):
                 sel = list(range(nb)) if self.channels is None else \
                     [c for c in self.channels if c < nb]
                 selected.append(sel)
-                sub_images.append(im[:, :, sel] if im.ndim == 3 else
-                                  (im[:, :, np.newaxis][:, :, sel]))
+                full = im if im.ndim == 3 else im[:, :, np.newaxis]
+                sub_images.append(np.ascontiguousarray(full[:, :, _channel_index(sel)]))
             cols = dict(cols)
             cols["images"] = sub_images
         order = tuple(range(len(self.children)))
@@ -479,11 +479,20 @@ class WithChannels(_Container):
                                      " size-changing children are not allowed here"
                                      % (im.shape[:2], sub.shape[:2]))
                 result = im.copy() if im.ndim == 3 else im[:, :, np.newaxis].copy()
-                result[:, :, sel] = sub.reshape(sub.shape[:2] + (len(sel),)).astype(im.dtype)
+                np.copyto(result[:, :, _channel_index(sel)],
+                          sub.reshape(sub.shape[:2] + (len(sel),)), casting="unsafe")
                 merged.append(result if im.ndim == 3 else result[:, :, 0])
             out = dict(out)
             out["images"] = merged
         return out
+
+
+def _channel_index(sel: list[int]) -> slice | list[int]:
+    """A slice for consecutive ascending channels (basic indexing: no index arrays),
+    else the list."""
+    if sel and sel == list(range(sel[0], sel[-1] + 1)):
+        return slice(sel[0], sel[-1] + 1)
+    return sel
 
 
 # ----------------------------------------------------------- simple leaves

@@ -30,7 +30,7 @@ __all__ = [
     "hsv_lut", "brightness_table", "brightness_lut",
     "kelvin_to_multipliers", "color_temperature",
     "uniform_quantize_table", "posterize_table", "kmeans_palette",
-    "hue_shift_units",
+    "hue_shift_units", "hsv_to_hue_sat", "hue_sat_to_hsv",
 ]
 
 COLORSPACES = ("RGB", "BGR", "GRAY", "CIE", "YCrCb", "HSV", "HLS", "Lab", "Luv", "YUV")
@@ -341,3 +341,62 @@ def kmeans_palette(image: np.ndarray, n_colors: int, seed: int,
         return palette, labels.reshape(-1)
     return palette, _nearest(_planes(image.reshape(-1, nb)), palette.astype(np.float32))
 
+
+# ------------------------------------------- hue/saturation planes (WithHueAndSaturation)
+
+_INT16 = np.dtype(np.int16)
+_UINT8 = np.dtype(np.uint8)
+_I16_0 = np.int16(0)
+_I16_255 = np.int16(255)
+# OpenCV's uint8 hue [0, 180) onto the 255-step circle [0, 255) children see, rounded
+_HUE_UP = np.clip(np.rint(np.arange(256) * 255.0 / 180.0), 0, 255).astype(np.uint8)
+# and back: (h * 180 + 127) // 255, the rounded inverse (no exact halves occur)
+_HUE_DOWN = ((np.arange(256) * 180 + 127) // 255).astype(np.uint8)
+# any int16 hue, indexed by its uint16 bit pattern: wrapped modulo 255, then mapped back
+_HUE_WRAP_DOWN = _HUE_DOWN[np.mod(np.arange(65536, dtype=np.uint16).view(np.int16),
+                                  255, dtype=np.int32)]
+
+
+def hsv_to_hue_sat(hsv: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(hue and saturation as int16 (H,W,2), the value plane)`` of a uint8 HSV image.
+
+    The hue goes from OpenCV's ``[0, 180)`` to ``[0, 255)``. Whole-plane OpenCV
+    calls (split, LUT, merge) rather than strided numpy writes, which cost
+    several times more here.
+
+    Example:
+        >>> hs, v = hsv_to_hue_sat(np.array([[[90, 7, 9]]], np.uint8))
+        >>> hs.tolist(), v.tolist()
+        ([[[128, 7]]], [[9]])
+    """
+    hue, sat, value = cv2.split(hsv)
+    return cv2.merge([cv2.LUT(hue, _HUE_UP), sat]).astype(np.int16), value
+
+
+def hue_sat_to_hsv(hs: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Undo :func:`hsv_to_hue_sat` for an integer ``(H,W,2)`` result of children.
+
+    The hue is taken modulo 255 (it wraps around the circle) and mapped back to
+    ``[0, 180)``; the saturation is clipped to ``[0, 255]``.
+
+    Example:
+        >>> hs = np.array([[[128 + 255, 300]]], np.int16)
+        >>> hue_sat_to_hsv(hs, np.array([[9]], np.uint8)).tolist()
+        [[[90, 255, 9]]]
+    """
+    if hs.dtype.kind == "b":
+        hs = hs.astype(np.uint8)
+    if hs.dtype not in (_INT16, _UINT8):  # int8, uint16: rare, plain numpy
+        hue = _HUE_DOWN[np.mod(hs[:, :, 0], 255, dtype=np.int32)]
+        sat = np.ascontiguousarray(np.clip(hs[:, :, 1], 0, 255), dtype=np.uint8)
+        return cv2.merge([hue, sat, value])
+    hue, sat = cv2.split(np.ascontiguousarray(hs))
+    lo, hi, _, _ = cv2.minMaxLoc(hue)
+    if lo >= 0 and hi < 255:
+        hue = cv2.LUT(hue.astype(np.uint8), _HUE_DOWN)
+    else:
+        hue = np.take(_HUE_WRAP_DOWN, hue.astype(np.int16).view(np.uint16))
+    if sat.dtype == _INT16:
+        np.clip(sat, _I16_0, _I16_255, out=sat)
+        sat = sat.astype(np.uint8)
+    return cv2.merge([hue, sat, value])
