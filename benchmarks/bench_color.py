@@ -57,11 +57,12 @@ _HUE_DOWN = ((np.arange(256) * 180 + 127) // 255).astype(np.uint8)
 def _hue_sat_int16(im):
     """WithHueAndSaturation's contract done bare: children see int16 hue (0-254) and
     saturation planes, the results are wrapped/clipped back; the child here multiplies
-    the saturation by 1.3 in float64, as Multiply does on int16."""
+    the int16 saturation by 1.3 (rounded, in double precision, as Multiply does)."""
     h, s, v = cv2.split(cv2.cvtColor(im, cv2.COLOR_RGB2HSV))
     hs = cv2.merge([cv2.LUT(h, _HUE_UP), s]).astype(np.int16)
     hue, sat = cv2.split(hs)
-    sat = np.clip(np.rint(sat * 1.3), 0, 255).astype(np.uint8)
+    sat = cv2.multiply(sat, (1.3,) * 4, dtype=cv2.CV_16S)
+    sat = np.clip(sat, 0, 255).astype(np.uint8)
     hue = cv2.LUT(hue.astype(np.uint8), _HUE_DOWN)  # the child left the hue in range
     return cv2.cvtColor(cv2.merge([hue, sat, v]), cv2.COLOR_HSV2RGB)
 

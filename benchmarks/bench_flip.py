@@ -1,7 +1,6 @@
 """Flip/rot90 benchmark cases (geometric issue extends the geometric/size files)."""
 
 import cv2
-import numpy as np
 
 import imgaug2.augmenters as iaa
 from _harness import Case

@@ -291,3 +291,23 @@ def test_add_and_multiply_elementwise_uint8_reproduce_expansion(per_channel):
         noise32 = draw_noise(p.seed, shape, "uniform", p.a, p.b, 32)
         res = aug._augment_image(f, p)
         np.testing.assert_allclose(res, op(f, noise32.astype(np.float64)), rtol=1e-6)
+
+
+def test_int16_multiply_through_opencv_equals_the_float64_path(monkeypatch):
+    from imgaug2.kernels import arithmetic as KA
+    assert KA._int16_multiply_ok()  # this build multiplies Scalars in double precision
+    rng = np.random.default_rng(11)
+    full = np.arange(-32768, 32768, dtype=np.int32).astype(np.int16).reshape(64, 1024)
+    cases = [(full, (1.3,)), (full, (-0.7,)), (full, (65535.0,)), (full, (70000.0,)),
+             (rng.integers(-999, 999, (9, 7, 1)).astype(np.int16), (2.5,)),
+             (rng.integers(-999, 999, (9, 7, 3)).astype(np.int16), (0.5, 1.5, -2.5)),
+             (np.asfortranarray(rng.integers(-999, 999, (9, 7, 4)).astype(np.int16)),
+              (0.3, 0.6, 0.9, 1.2)),
+             (rng.integers(-999, 999, (9, 7, 5)).astype(np.int16), (1.1, 1.2, 1.3, 1.4, 1.5)),
+             (rng.integers(-999, 999, (9, 7, 5)).astype(np.int16), (1.3,))]
+    fast = [KA.multiply_scalar(image, values) for image, values in cases]
+    monkeypatch.setattr(KA, "_INT16_MULTIPLY_OK", [False])
+    for (image, values), out in zip(cases, fast):
+        expected = KA.multiply_scalar(image, values)
+        assert out.shape == image.shape and out.dtype == np.int16 and out.flags.c_contiguous
+        assert np.array_equal(out, expected), (image.shape, values)

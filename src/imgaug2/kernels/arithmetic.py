@@ -280,12 +280,59 @@ def multiply_scalar(image: np.ndarray, values: Sequence[float]) -> np.ndarray:
         return image.copy()
     if image.dtype == np.uint8:
         return apply_uint8_tables(image, _tables(values, image, "mul"))
+    factors = _int16_factors(values, image)
+    if factors is not None:
+        # cv2 drops a singleton channel axis
+        return cv2.multiply(image, factors, dtype=cv2.CV_16S).reshape(image.shape)
     operand = _channel_operand(values, image)
 
     def fn(work: np.ndarray) -> np.ndarray:
         work *= clamp_to_work(operand, work.dtype)
         return work
     return _generic(image, fn)
+
+
+# Factors up to this size keep every int16 product inside int32, where OpenCV's
+# rounding conversion is defined.
+_INT16_MAX_FACTOR = 65535.0
+_INT16 = np.dtype(np.int16)
+# whether cv2.multiply reproduces the float64 path on int16 here (checked once)
+_INT16_MULTIPLY_OK: list[bool] = []
+
+
+def _int16_multiply_ok() -> bool:
+    """Whether ``cv2.multiply(int16, Scalar, dtype=CV_16S)`` equals the generic path.
+
+    OpenCV multiplies by a Scalar in double precision and rounds half to even with
+    saturation, which is the generic path's float64 ``rint`` and clip; a float32
+    product would differ (e.g. for 1.3). Checked on every int16 value for factors
+    whose float32 and float64 products round differently.
+    """
+    if not _INT16_MULTIPLY_OK:
+        values = np.arange(-32768, 32768, dtype=np.int32).astype(np.int16).reshape(256, 256)
+        ok = True
+        for factor in (1.3, 0.7, 3.14159, -2.5, 1e-3, -_INT16_MAX_FACTOR):
+            got = cv2.multiply(values, (factor,) * 4, dtype=cv2.CV_16S)
+            expected = _generic(values, lambda work, f=factor: work.__imul__(f))
+            ok = ok and got.dtype == _INT16 and np.array_equal(got, expected)
+        _INT16_MULTIPLY_OK.append(ok)
+    return _INT16_MULTIPLY_OK[0]
+
+
+def _int16_factors(values: Sequence[float], image: np.ndarray) -> tuple | None:
+    """``values`` as an OpenCV Scalar when an int16 image can take :func:`cv2.multiply`."""
+    channels = _nb_channels(image)
+    if image.dtype != _INT16 or channels > 4:  # an OpenCV Scalar holds four values
+        return None
+    if len(values) == 1:
+        factors = (float(values[0]),) * 4
+    elif len(values) == channels and channels <= 4 and image.ndim == 3:
+        factors = tuple(float(v) for v in values) + (0.0,) * (4 - channels)
+    else:
+        return None
+    if not all(abs(f) <= _INT16_MAX_FACTOR for f in factors) or not _int16_multiply_ok():
+        return None
+    return factors
 
 
 def linear_contrast(image: np.ndarray, alphas: Sequence[float]) -> np.ndarray:
