@@ -311,3 +311,23 @@ def test_int16_multiply_through_opencv_equals_the_float64_path(monkeypatch):
         expected = KA.multiply_scalar(image, values)
         assert out.shape == image.shape and out.dtype == np.int16 and out.flags.c_contiguous
         assert np.array_equal(out, expected), (image.shape, values)
+
+
+def test_constant_fills_through_opencv_masks_equal_boolean_assignment():
+    from imgaug2.kernels.arithmetic_dropout import fill_where
+    rng = np.random.default_rng(12)
+    for shape in ((37, 41, 3), (37, 41), (37, 41, 1), (37, 41, 4), (37, 41, 2), (37, 41, 5),
+                  (3, 3, 3)):
+        image = rng.integers(0, 256, shape).astype(np.uint8)
+        before = image.copy()
+        mask = rng.random(shape[:2] + (1,)) < 0.3
+        for fill in ([0], [255], [77], [3, 9]):
+            values = np.resize(np.array(fill, np.uint8), int(mask.sum()))
+            expected = image.copy()
+            if image.ndim == 2:
+                expected[mask[:, :, 0]] = values
+            else:
+                expected[mask[:, :, 0]] = values[:, np.newaxis]
+            out = fill_where(image, mask, values)
+            assert out.shape == image.shape and np.array_equal(out, expected), (shape, fill)
+        assert np.array_equal(image, before)

@@ -159,6 +159,10 @@ def zero_where(image: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return np.where(keep_b, arr, np.zeros((), dtype=arr.dtype))
 
 
+# OpenCV's binding may read very small arrays as scalars: they keep the numpy path.
+_CV_MIN_PIXELS = 64
+
+
 def fill_where(image: np.ndarray, mask: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Copy of ``image`` with the hit cells of ``mask`` set to ``values``.
 
@@ -167,6 +171,15 @@ def fill_where(image: np.ndarray, mask: np.ndarray, values: np.ndarray) -> np.nd
     """
     out = np.array(image, copy=True, order="C")
     if out.size == 0 or values.size == 0:
+        return out
+    if (out.dtype == np.uint8 and (out.ndim == 2 or mask.shape[2] == 1 < out.shape[2] <= 4)
+            and out.shape[0] * out.shape[1] >= _CV_MIN_PIXELS and values.min() == values.max()):
+        # One value under a per-pixel mask (salt, pepper, constants): OpenCV's masked
+        # operations are ~30x faster than numpy's boolean assignment here.
+        hits = np.ascontiguousarray(mask.reshape(out.shape[:2])).view(np.uint8)
+        value = (int(values[0]),) * 4
+        cv2.bitwise_and(out, (0, 0, 0, 0), dst=out, mask=hits)
+        cv2.bitwise_or(out, value, dst=out, mask=hits)
         return out
     if out.ndim == 2:
         out[mask.reshape(out.shape)] = values
