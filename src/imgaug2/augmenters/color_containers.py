@@ -325,9 +325,10 @@ class WithHueAndSaturation(_ConvertingContainer):
             state = _State("gray", extra=hsv, ndim=image.ndim)
         else:
             color, alpha = split_alpha(image)
-            hsv = convert_colorspace(color, self.from_colorspace, CSPACE_HSV)
-            state = _State("color", alpha=alpha, extra=hsv)
-        hs, state.extra = hsv_to_hue_sat(hsv)
+            state = _State("color", alpha=alpha)
+            hsv = color
+        hs, state.extra = hsv_to_hue_sat(hsv, self.from_colorspace if state.kind == "color"
+                                         else CSPACE_HSV)
         return hs, state
 
     def _backward(self, out: np.ndarray, state: _State, params: Params) -> np.ndarray:
@@ -335,16 +336,17 @@ class WithHueAndSaturation(_ConvertingContainer):
         if out.shape[2] != 2 or out.shape[:2] != value.shape[:2]:
             raise ValueError("WithHueAndSaturation: children must return (H,W,2) arrays of the "
                              "input size %s, got %s" % (value.shape[:2], out.shape))
+        target = CSPACE_RGB if state.kind == "gray" else self.from_colorspace
         if out.dtype.kind in "iub" and out.dtype.itemsize <= 2:
-            hsv = hue_sat_to_hsv(out, value)
+            converted = hue_sat_to_hsv(out, value, target)
         else:
             values = np.nan_to_num(out.astype(np.float64), nan=0.0, posinf=0.0, neginf=0.0)
             hue = np.mod(np.rint(np.mod(values[:, :, 0], 255) * (180.0 / 255.0)), 180)
             sat = np.clip(np.rint(values[:, :, 1]), 0, 255)
             hsv = cv2.merge([hue.astype(np.uint8), sat.astype(np.uint8), value])
+            converted = convert_colorspace(hsv, CSPACE_HSV, target)
         if state.kind == "gray":
-            gray = rgb_to_gray(convert_colorspace(hsv, CSPACE_HSV, CSPACE_RGB))
+            gray = rgb_to_gray(converted)
             return gray if state.ndim == 2 else gray[:, :, np.newaxis]
-        return self._with_alpha(convert_colorspace(hsv, CSPACE_HSV, self.from_colorspace),
-                                state.alpha)
+        return self._with_alpha(converted, state.alpha)
 

@@ -20,6 +20,8 @@ import math
 import cv2
 import numpy as np
 
+from imgaug2.kernels.buffers import scratch
+
 from imgaug2.kernels.contrast import apply_lut_channels
 from imgaug2.kernels.noise import noise_generator
 
@@ -357,46 +359,72 @@ _HUE_WRAP_DOWN = _HUE_DOWN[np.mod(np.arange(65536, dtype=np.uint16).view(np.int1
                                   255, dtype=np.int32)]
 
 
-def hsv_to_hue_sat(hsv: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(hue and saturation as int16 (H,W,2), the value plane)`` of a uint8 HSV image.
+def hsv_to_hue_sat(color: np.ndarray, from_colorspace: str = "HSV"
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """``(hue and saturation as int16 (H,W,2), the value plane)`` of a uint8 colour image.
 
-    The hue goes from OpenCV's ``[0, 180)`` to ``[0, 255)``. Whole-plane OpenCV
-    calls (split, LUT, merge) rather than strided numpy writes, which cost
-    several times more here.
+    ``color`` is converted from ``from_colorspace`` to HSV first (nothing to do
+    for "HSV"). The hue goes from OpenCV's ``[0, 180)`` to ``[0, 255)``. Whole-
+    plane OpenCV calls (split, LUT, merge) rather than strided numpy writes, and
+    the intermediates live in per-thread buffers: fresh ones page-fault.
 
     Example:
         >>> hs, v = hsv_to_hue_sat(np.array([[[90, 7, 9]]], np.uint8))
         >>> hs.tolist(), v.tolist()
         ([[[128, 7]]], [[9]])
     """
-    hue, sat, value = cv2.split(hsv)
-    return cv2.merge([cv2.LUT(hue, _HUE_UP), sat]).astype(np.int16), value
+    h, w = color.shape[:2]
+    code = _CODES.get((from_colorspace, "HSV"))
+    if code is not None:
+        hsv = cv2.cvtColor(np.ascontiguousarray(color), code,
+                           dst=scratch("hs_hsv", (h, w, 3), np.uint8))
+    elif from_colorspace == "HSV":
+        hsv = np.ascontiguousarray(color)
+    else:
+        hsv = convert_colorspace(color, from_colorspace, "HSV")
+    hue, sat = scratch("hs_hue", (h, w), np.uint8), scratch("hs_sat", (h, w), np.uint8)
+    value = np.empty((h, w), np.uint8)  # kept until the way back: owned, not a buffer
+    cv2.split(hsv, mv=[hue, sat, value])
+    cv2.LUT(hue, _HUE_UP, dst=hue)
+    pair = cv2.merge([hue, sat], dst=scratch("hs_pair", (h, w, 2), np.uint8))
+    return pair.astype(np.int16), value
 
 
-def hue_sat_to_hsv(hs: np.ndarray, value: np.ndarray) -> np.ndarray:
+def hue_sat_to_hsv(hs: np.ndarray, value: np.ndarray, to_colorspace: str = "HSV"
+                   ) -> np.ndarray:
     """Undo :func:`hsv_to_hue_sat` for an integer ``(H,W,2)`` result of children.
 
     The hue is taken modulo 255 (it wraps around the circle) and mapped back to
-    ``[0, 180)``; the saturation is clipped to ``[0, 255]``.
+    ``[0, 180)``; the saturation is clipped to ``[0, 255]``; the HSV image is
+    converted to ``to_colorspace`` (a new array).
 
     Example:
         >>> hs = np.array([[[128 + 255, 300]]], np.int16)
         >>> hue_sat_to_hsv(hs, np.array([[9]], np.uint8)).tolist()
         [[[90, 255, 9]]]
     """
+    h, w = value.shape
     if hs.dtype.kind == "b":
         hs = hs.astype(np.uint8)
-    if hs.dtype not in (_INT16, _UINT8):  # int8, uint16: rare, plain numpy
-        hue = _HUE_DOWN[np.mod(hs[:, :, 0], 255, dtype=np.int32)]
+    if hs.dtype in (_INT16, _UINT8):
+        hue, sat = (scratch("hs_back%d" % i, (h, w), hs.dtype) for i in (0, 1))
+        cv2.split(np.ascontiguousarray(hs), mv=[hue, sat])
+        lo, hi, _, _ = cv2.minMaxLoc(hue)
+        hue8 = scratch("hs_hue", (h, w), np.uint8)
+        if lo >= 0 and hi < 255:
+            np.copyto(hue8, hue, casting="unsafe")
+            cv2.LUT(hue8, _HUE_DOWN, dst=hue8)
+        else:
+            np.take(_HUE_WRAP_DOWN, hue.astype(np.int16).view(np.uint16), out=hue8)
+        if sat.dtype == _INT16:
+            np.clip(sat, _I16_0, _I16_255, out=sat)
+            sat8 = scratch("hs_sat", (h, w), np.uint8)
+            np.copyto(sat8, sat, casting="unsafe")
+            sat = sat8
+    else:  # int8, uint16: rare, plain numpy
+        hue8 = _HUE_DOWN[np.mod(hs[:, :, 0], 255, dtype=np.int32)]
         sat = np.ascontiguousarray(np.clip(hs[:, :, 1], 0, 255), dtype=np.uint8)
-        return cv2.merge([hue, sat, value])
-    hue, sat = cv2.split(np.ascontiguousarray(hs))
-    lo, hi, _, _ = cv2.minMaxLoc(hue)
-    if lo >= 0 and hi < 255:
-        hue = cv2.LUT(hue.astype(np.uint8), _HUE_DOWN)
-    else:
-        hue = np.take(_HUE_WRAP_DOWN, hue.astype(np.int16).view(np.uint16))
-    if sat.dtype == _INT16:
-        np.clip(sat, _I16_0, _I16_255, out=sat)
-        sat = sat.astype(np.uint8)
-    return cv2.merge([hue, sat, value])
+    if to_colorspace == "HSV":
+        return cv2.merge([hue8, sat, value])
+    hsv = cv2.merge([hue8, sat, value], dst=scratch("hs_hsv", (h, w, 3), np.uint8))
+    return convert_colorspace(hsv, "HSV", to_colorspace)

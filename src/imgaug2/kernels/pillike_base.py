@@ -7,9 +7,9 @@ returned unchanged. Callers validate the layout (:func:`check_layout`).
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
+
+from imgaug2.kernels.buffers import scratch
 
 __all__ = ["LAYOUT_ERROR", "IDENTITY", "check_layout", "scratch", "plane_view", "restore",
            "color_channels", "with_alpha", "color_part", "finish", "as_float"]
@@ -19,27 +19,6 @@ LAYOUT_ERROR = ("image: pillike augmenters take (H,W), (H,W,1), (H,W,3) or (H,W,
 
 IDENTITY = np.arange(256, dtype=np.uint8)
 IDENTITY.flags.writeable = False
-
-_LOCAL = threading.local()
-# Scratch arrays above this size are not kept between calls.
-_SCRATCH_MAX_BYTES = 16 << 20
-
-
-def scratch(name: str, shape: tuple, dtype: type = np.float32) -> np.ndarray:
-    """A per-thread work array reused between calls (never returned to callers).
-
-    Fresh multi-megabyte temporaries cost page faults on every call, which can
-    exceed the arithmetic done in them; kernels keep their intermediates here.
-    """
-    pool = getattr(_LOCAL, "pool", None)
-    if pool is None:
-        pool = _LOCAL.pool = {}
-    arr = pool.get(name)
-    if arr is None or arr.shape != shape or arr.dtype != dtype:
-        arr = np.empty(shape, dtype=dtype)
-        if arr.nbytes <= _SCRATCH_MAX_BYTES:
-            pool[name] = arr
-    return arr
 
 
 def as_float(name: str, image: np.ndarray) -> np.ndarray:
