@@ -148,11 +148,13 @@ def apply_uint8_tables(image: np.ndarray, tables: np.ndarray) -> np.ndarray:
     if tables.ndim == 2 and tables.shape[0] == 1:
         tables = tables[0]
     try:
+        # dst allocated here: see kernels.contrast.apply_lut
         if tables.ndim == 1:
-            out = cv2.LUT(image, tables)
+            out = cv2.LUT(image, tables, dst=np.empty(image.shape, np.uint8))
         else:
             c = image.shape[2]
-            out = cv2.LUT(image, np.ascontiguousarray(tables.T).reshape(256, 1, c))
+            out = cv2.LUT(image, np.ascontiguousarray(tables.T).reshape(256, 1, c),
+                          dst=np.empty(image.shape, np.uint8))
     except cv2.error:
         # Channel counts beyond OpenCV's limit: a numpy gather does the same.
         if tables.ndim == 1:
