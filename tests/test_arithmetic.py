@@ -22,24 +22,14 @@ from imgaug2.kernels.arithmetic import add_scalar, apply_uint8_tables, jpeg_roun
 from imgaug2.kernels.arithmetic_dropout import upscale_nearest
 from imgaug2.kernels.arithmetic_noise import draw_noise, poisson_table, seed_generator
 from imgaug2.kernels.noise import bulk_generator, noise_generator
+from tests.families.inputs import image
 
 INT_DTYPES = ("uint8", "uint16", "int16", "int32")
 FLOAT_DTYPES = ("float32", "float64")
 
 
 def _img(shape=(24, 28, 3), dtype="uint8", seed=0, lo=None, hi=None):
-    rng = np.random.default_rng(seed)
-    dt = np.dtype(dtype)
-    if dt.kind == "b":
-        return rng.random(shape) > 0.5
-    if dt.kind == "f":
-        return rng.random(shape).astype(dt)
-    info = np.iinfo(dt)
-    lo = max(info.min, -1000) if lo is None else lo
-    hi = min(info.max, 1000) if hi is None else hi
-    if dt == np.uint8 and lo is None:
-        lo, hi = 0, 255
-    return rng.integers(lo, hi, shape, endpoint=True).astype(dt)
+    return image(seed, shape, dtype, lo, hi)
 
 
 def _run(aug, img):

@@ -16,21 +16,14 @@ from imgaug2.kernels.arithmetic import invert
 from imgaug2.kernels.arithmetic_dropout import cutout, drop_channels, private_copy
 from imgaug2.kernels.arithmetic_noise import draw_noise, seed_generator, uniform_noise
 from imgaug2.kernels.noise import bulk_generator
+from tests.families.inputs import image as random_image
 
 SHAPES = [(1, 1), (1, 1, 3), (1, 5, 3), (5, 1, 3), (7, 9), (7, 9, 1), (7, 9, 2), (7, 9, 3),
           (7, 9, 4), (6, 5, 7)]
 
 
 def _img(shape, dtype="uint8", seed=0):
-    rng = np.random.default_rng(seed)
-    dt = np.dtype(dtype)
-    if dt.kind == "b":
-        return rng.random(shape) > 0.5
-    if dt.kind == "f":
-        return rng.random(shape).astype(dt)
-    info = np.iinfo(dt)
-    return rng.integers(max(info.min, -1000), min(info.max, 1000), shape,
-                        endpoint=True).astype(dt)
+    return random_image(seed, shape, dtype)
 
 
 def _run(aug, img):

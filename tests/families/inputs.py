@@ -11,7 +11,10 @@ from imgaug2.augmentables import (BoundingBox, BoundingBoxesOnImage, HeatmapsOnI
 SHAPE = (32, 40, 3)
 
 
-def image(seed: int = 0, shape: tuple = SHAPE, dtype: str = "uint8") -> np.ndarray:
+def image(seed: int = 0, shape: tuple = SHAPE, dtype: str = "uint8", lo: int | None = None,
+          hi: int | None = None) -> np.ndarray:
+    """Random image: bool halves, floats in [0, 1), integers in [lo, hi] (default: the
+    dtype's range clipped to [-1000, 1000])."""
     rng = np.random.default_rng(seed)
     dt = np.dtype(dtype)
     if dt.kind == "b":
@@ -19,9 +22,8 @@ def image(seed: int = 0, shape: tuple = SHAPE, dtype: str = "uint8") -> np.ndarr
     if dt.kind == "f":
         return rng.random(shape).astype(dt)
     info = np.iinfo(dt)
-    lo, hi = max(info.min, -1000), min(info.max, 1000)
-    if dt == np.uint8:
-        lo, hi = 0, 255
+    lo = max(info.min, -1000) if lo is None else lo
+    hi = min(info.max, 1000) if hi is None else hi
     return rng.integers(lo, hi, size=shape, endpoint=True).astype(dt)
 
 

@@ -26,6 +26,8 @@ from typing import Any, Callable, Sequence
 import cv2
 import numpy as np
 
+from imgaug2.kernels._cv import lut
+
 __all__ = [
     "work_dtype",
     "to_dtype",
@@ -148,13 +150,11 @@ def apply_uint8_tables(image: np.ndarray, tables: np.ndarray) -> np.ndarray:
     if tables.ndim == 2 and tables.shape[0] == 1:
         tables = tables[0]
     try:
-        # dst allocated here: see kernels.contrast.apply_lut
         if tables.ndim == 1:
-            out = cv2.LUT(image, tables, dst=np.empty(image.shape, np.uint8))
+            out = lut(image, tables)
         else:
             c = image.shape[2]
-            out = cv2.LUT(image, np.ascontiguousarray(tables.T).reshape(256, 1, c),
-                          dst=np.empty(image.shape, np.uint8))
+            out = lut(image, np.ascontiguousarray(tables.T).reshape(256, 1, c))
     except cv2.error:
         # Channel counts beyond OpenCV's limit: a numpy gather does the same.
         if tables.ndim == 1:

@@ -33,6 +33,7 @@ from collections import OrderedDict
 import cv2
 import numpy as np
 
+from imgaug2.kernels._cv import lut
 from imgaug2.kernels.pillike_affine import (affine_image, affine_indices, affine_map,
                                             affine_xy, scaled_coefficients)
 from imgaug2.kernels.pillike_base import (IDENTITY, LAYOUT_ERROR, as_float, check_layout,
@@ -88,10 +89,10 @@ def apply_channel_luts(image: np.ndarray, luts: list[np.ndarray]) -> np.ndarray:
     plane = _plane_view(image)
     n = _color_channels(image)
     if plane.ndim == 2:
-        return _restore(cv2.LUT(plane, luts[0]), image)
+        return _restore(lut(plane, luts[0]), image)
     if len(luts) == 1 or all(lut is luts[0] for lut in luts):
         # one table for every channel is about twice as fast as per-channel tables
-        out = cv2.LUT(plane, luts[0])
+        out = lut(plane, luts[0])
         if plane.shape[2] == 4:
             out[:, :, 3] = plane[:, :, 3]
         return out
@@ -100,7 +101,7 @@ def apply_channel_luts(image: np.ndarray, luts: list[np.ndarray]) -> np.ndarray:
         table[0, :, c] = luts[c if len(luts) > 1 else 0]
     if plane.shape[2] == 4:
         table[0, :, 3] = _IDENTITY
-    return np.ascontiguousarray(cv2.LUT(plane, table))
+    return lut(plane, table)
 
 
 def solarize(image: np.ndarray, threshold: float) -> np.ndarray:
@@ -230,7 +231,7 @@ def equalize(image: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         return image.copy()
     planes, alpha = _split(image)
     luts = _equalize_luts(_histograms(planes, mask))
-    return _merge([p if lut is None else cv2.LUT(p, lut) for p, lut in zip(planes, luts)],
+    return _merge([p if table is None else lut(p, table) for p, table in zip(planes, luts)],
                   alpha, image)
 
 
@@ -248,7 +249,7 @@ def autocontrast(image: np.ndarray, cutoffs: tuple, ignore: tuple = ()) -> np.nd
     if len(cutoffs) == 1:
         cutoffs = tuple(cutoffs) * len(planes)
     luts = [autocontrast_lut(h, lo, hi) for h, (lo, hi) in zip(hists, cutoffs, strict=False)]
-    return _merge([cv2.LUT(p, lut) for p, lut in zip(planes, luts)], alpha, image)
+    return _merge([lut(p, table) for p, table in zip(planes, luts)], alpha, image)
 
 
 # ----------------------------------------------------------------------- ImageEnhance
